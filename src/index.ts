@@ -1,0 +1,4 @@
+/** The package's public surface: the model's schemas (results.json is validated by ResultsSchema) and the pipeline. */
+export * from './model/index.ts';
+export { processBytes } from './pipeline/index.ts';
+export { runBatch } from './batch/run.ts';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { LocationSchema } from './location.ts';
+
+/**
+ * One figure stated in a report: a catalog metric with its value, the qualifiers that scope it, and
+ * where it was read. `value` is a plain number (5388, 0.76); for a ratio statement ("6.065/6588 hồ sơ
+ * = 92%") `value` is the numerator and `denominator`/`percent` are set.
+ */
+export const FigureSchema = z.object({
+  /** Unique within its document, stable across runs of the same file: links parts to totals. */
+  id: z.string(),
+  metric: z.string(),
+  value: z.number(),
+  denominator: z.number().optional(),
+  percent: z.number().optional(),
+  /** Decimals the percentage was written with: the rounding interval of the ratio check. */
+  percentDecimals: z.number().int().nonnegative().optional(),
+  unit: z.string(),
+  year: z.number().int().optional(),
+  procedure: z.string().optional(),
+  /** "hơn 200" is more-than, not 200: kept so nobody invents precision. */
+  qualifier: z.enum(['more-than', 'less-than', 'about', 'nearly', 'at-least']).optional(),
+  /** The separator reading was not certain ("1.500" could be 1.5 or 1500). */
+  uncertain: z.boolean().optional(),
+  /** Read by OCR from a scanned page. */
+  ocr: z.boolean().optional(),
+  raw: z.string(),
+  evidence: z.string(),
+  location: LocationSchema,
+  rule: z.string(),
+  /** The total this figure is a stated part of ("trong đó", breakdown lines, table rows). */
+  parentId: z.string().optional(),
+  /** For a percentage of a base stated elsewhere ("đạt 40%/ tổng dân số"): the base figure. */
+  baseId: z.string().optional(),
+});
+export type Figure = z.infer<typeof FigureSchema>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { LocationSchema } from './location.ts';
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** A quote from the source that supports a finding, with where it is. */
+export const EvidenceSchema = z.object({
+  quote: z.string(),
+  location: LocationSchema,
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/**
+ * A finding, shaped after vfile-message: which rule, how severe, a Vietnamese sentence, the numbers
+ * involved, and every piece of evidence. `fatal` separates "this file could not be read" from
+ * "these figures disagree".
+ */
+export const FindingSchema = z.object({
+  rule: z.string(),
+  severity: SeveritySchema,
+  fatal: z.boolean().default(false),
+  message: z.string(),
+  /** Every number involved, plain JavaScript numbers. */
+  values: z.array(z.number()),
+  /** What the rule expected where it recomputed something (e.g. 99.81 for a stated 91%). */
+  expected: z.number().optional(),
+  evidence: z.array(EvidenceSchema),
+  /** Stable hash of (file content hash, rule, values): what baselines match on. */
+  fingerprint: z.string(),
+});
+export type Finding = z.infer<typeof FindingSchema>;

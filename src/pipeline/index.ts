@@ -1,0 +1,55 @@
+import { ingestBytes, sha256Hex } from '../ingest/index.ts';
+import { normalizeDocument } from '../normalize/vietnamese.ts';
+import type { Document, DocumentResult } from '../model/index.ts';
+import { IngestError, isIngestError } from '../model/index.ts';
+import { findingFromIngestError, findingsFromNotes, findingsFromRepairs } from './ingest-findings.ts';
+
+export interface ProcessedFile {
+  result: DocumentResult;
+  /** The normalized document, for callers that need the text (tests, the eval); absent when unreadable. */
+  document?: Document;
+}
+
+/**
+ * file → SourceDocument → Document → (figures → findings). One call per file; never throws for a bad
+ * file, because one unreadable report must not stop a batch of hundreds.
+ */
+export async function processBytes(bytes: Uint8Array, file: string): Promise<ProcessedFile> {
+  const fileSha256 = sha256Hex(bytes);
+  try {
+    const source = await ingestBytes(bytes, file);
+    const document = normalizeDocument(source);
+    const findings = [...findingsFromNotes(document.notes, fileSha256), ...findingsFromRepairs(document)];
+    return {
+      document,
+      result: { file, status: 'ok', source: document.source, metadata: {}, figures: [], findings },
+    };
+  } catch (caught) {
+    const error = isIngestError(caught) ? caught : unexpected(caught);
+    return {
+      result: {
+        file,
+        status: error.code === 'needs-ocr' ? 'needs-ocr' : 'failed',
+        ...(error.pages !== undefined
+          ? { source: { path: file, format: 'pdf' as const, sha256: fileSha256, bytes: bytes.byteLength, pages: error.pages } }
+          : {}),
+        metadata: {},
+        figures: [],
+        findings: [findingFromIngestError(error, fileSha256)],
+      },
+    };
+  }
+}
+
+/**
+ * A library failing in a way no adapter foresaw is still this file's problem, not the batch's: it is
+ * reported like any unreadable file, with the technical detail kept for whoever investigates.
+ */
+function unexpected(caught: unknown): IngestError {
+  const detail = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught);
+  return new IngestError(
+    'failed',
+    'Không đọc được tệp do lỗi không mong đợi của bộ đọc; hãy mở tệp, lưu lại (hoặc xuất lại PDF) và gửi lại, đồng thời báo lỗi cho nhóm phát triển.',
+    detail,
+  );
+}

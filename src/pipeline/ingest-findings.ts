@@ -1,0 +1,92 @@
+import type { Document, Finding, IngestNote, Repair, Severity } from '../model/index.ts';
+import { fingerprintOf, type IngestError } from '../model/index.ts';
+
+/**
+ * Ingest problems are findings too, so that an unreadable file shows up in the same spreadsheet as a
+ * wrong percentage, with a sentence that says what to do. A file that could not be read is `fatal`.
+ */
+const INGEST_SEVERITY: Record<IngestError['code'], Severity> = {
+  failed: 'error',
+  'needs-ocr': 'warning',
+  empty: 'warning',
+};
+
+export function findingFromIngestError(error: IngestError, fileSha256: string): Finding {
+  const rule = `ingest.${error.code}`;
+  const values = error.pages !== undefined ? [error.pages] : [];
+  return {
+    rule,
+    severity: INGEST_SEVERITY[error.code],
+    fatal: true,
+    message: error.messageVi,
+    values,
+    evidence: [],
+    fingerprint: fingerprintOf(fileSha256, rule, values),
+  };
+}
+
+const REPAIR_DESCRIPTION: Record<Repair['kind'], string> = {
+  tcvn3: 'bảng mã TCVN3 (ABC, phông .VnTime…) đã được chuyển sang Unicode',
+  vni: 'bảng mã VNI (phông VNI-Times…) đã được chuyển sang Unicode',
+  u01a3: 'ký tự "ƣ/Ƣ" (U+01A3/U+01A2, lỗi trích xuất PDF) đã được sửa thành "ư/Ư"',
+  nfc: 'dấu tiếng Việt dạng tổ hợp (NFD) đã được chuẩn hóa về dạng dựng sẵn (NFC)',
+  'combining-space': 'khoảng trắng thừa trước dấu thanh đã được bỏ',
+};
+
+const DETECTED_BY: Record<Repair['detectedBy'], string> = {
+  font: 'nhận biết theo tên phông chữ',
+  statistics: 'nhận biết theo thống kê âm tiết tiếng Việt',
+  always: 'luôn sửa',
+};
+
+export function findingsFromRepairs(document: Document): Finding[] {
+  return document.repairs.map((repair) => {
+    const rule = 'ingest.encoding-repaired';
+    const values = [repair.count];
+    return {
+      rule,
+      severity: 'info' as const,
+      fatal: false,
+      message:
+        `Văn bản có lỗi mã hóa: ${REPAIR_DESCRIPTION[repair.kind]} (${DETECTED_BY[repair.detectedBy]}; ` +
+        `${repair.count} đoạn; ví dụ "${repair.before}" → "${repair.after}"). Hãy đối chiếu các số liệu trích ra với bản gốc.`,
+      values,
+      evidence: [{ quote: repair.after, location: repair.location }],
+      fingerprint: fingerprintOf(document.source.sha256, `${rule}:${repair.kind}`, values),
+    };
+  });
+}
+
+/** Notes that an auditor should see: a lying extension, pages that need OCR. Library chatter stays a note. */
+export function findingsFromNotes(notes: readonly IngestNote[], fileSha256: string): Finding[] {
+  const findings: Finding[] = [];
+  const mismatch = notes.find((note) => note.code === 'format-mismatch');
+  if (mismatch) {
+    const rule = 'ingest.format-mismatch';
+    findings.push({
+      rule,
+      severity: 'info',
+      fatal: false,
+      message: mismatch.message,
+      values: [],
+      evidence: [],
+      fingerprint: fingerprintOf(fileSha256, rule, []),
+    });
+  }
+  const pagesWithoutText = notes
+    .filter((note) => note.code === 'page-without-text' && note.location?.page !== undefined)
+    .map((note) => note.location!.page!);
+  if (pagesWithoutText.length > 0) {
+    const rule = 'ingest.needs-ocr';
+    findings.push({
+      rule,
+      severity: 'warning',
+      fatal: false,
+      message: `Trang ${pagesWithoutText.join(', ')} không có lớp chữ (trang scan); số liệu trên các trang này chưa được đọc — cần nhận dạng ký tự (OCR) hoặc bản PDF xuất trực tiếp từ Word.`,
+      values: pagesWithoutText,
+      evidence: [],
+      fingerprint: fingerprintOf(fileSha256, rule, pagesWithoutText),
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,91 @@
+import { stringify } from 'csv-stringify/sync';
+import type { DocumentResult, Figure, Finding } from '../model/index.ts';
+
+/**
+ * Spreadsheets run a cell that begins with one of these as a formula. Vietnamese reports begin many
+ * lines with "- " and "+ ", so quoting alone is not enough: such cells get a leading apostrophe,
+ * which Excel, LibreOffice and Google Sheets show as text (OWASP's CSV-injection advice).
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
+}
+
+/** UTF-8 with BOM (Excel on Windows needs it for Vietnamese), RFC 4180 quoting, CRLF rows. */
+function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string {
+  return stringify([header, ...rows], {
+    bom: true,
+    record_delimiter: 'windows',
+    quoted_match: /[",\r\n]/,
+    cast: { string: neutraliseFormula },
+  });
+}
+
+/** Core metrics get their own column in reports.csv (first value stated in the report). */
+export const CORE_METRICS = [
+  'villages',
+  'households',
+  'population',
+  'tasks.assigned',
+  'tasks.completed',
+  'tasks.unfinished',
+  'tasks.in_progress',
+  'eid.accounts',
+  'eid.level2',
+  'idcards.issued',
+  'dossiers.received',
+  'dossiers.online',
+  'dossiers.on_time',
+] as const;
+
+export const FIGURE_COLUMNS = [
+  'file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule',
+] as const;
+
+export const FINDING_COLUMNS = ['file', 'rule', 'severity', 'message', 'values', 'page', 'line', 'evidence', 'fingerprint'] as const;
+
+export const REPORT_COLUMNS = [
+  'file', 'status', 'doc_type', 'unit_name', 'province', 'period', 'report_date', 'pages', 'figures', 'errors', 'warnings', 'infos',
+  ...CORE_METRICS,
+] as const;
+
+export function figuresCsv(documents: readonly DocumentResult[]): string {
+  const rows = documents.flatMap((document) => document.figures.map((figure) => figureRow(document.file, figure)));
+  return toCsv(FIGURE_COLUMNS, rows);
+}
+
+function figureRow(file: string, figure: Figure): Array<string | number | undefined> {
+  return [
+    file, figure.metric, figure.value, figure.denominator, figure.percent, figure.unit, figure.year, figure.procedure,
+    figure.raw, figure.location.page, figure.location.line, figure.evidence, figure.rule,
+  ];
+}
+
+export function findingsCsv(documents: readonly DocumentResult[]): string {
+  const rows = documents.flatMap((document) => document.findings.map((finding) => findingRow(document.file, finding)));
+  return toCsv(FINDING_COLUMNS, rows);
+}
+
+function findingRow(file: string, finding: Finding): Array<string | number | undefined> {
+  const primary = finding.evidence[0]?.location;
+  return [
+    file, finding.rule, finding.severity, finding.message, finding.values.join(';'), primary?.page, primary?.line,
+    finding.evidence.map((evidence) => evidence.quote).join(' … '), finding.fingerprint,
+  ];
+}
+
+export function reportsCsv(documents: readonly DocumentResult[]): string {
+  return toCsv(REPORT_COLUMNS, documents.map(reportRow));
+}
+
+function reportRow(document: DocumentResult): Array<string | number | undefined> {
+  const count = (severity: Finding['severity']) => document.findings.filter((finding) => finding.severity === severity).length;
+  const firstValue = (metric: string) => document.figures.find((figure) => figure.metric === metric)?.value;
+  const { metadata } = document;
+  return [
+    document.file, document.status, metadata.docType, metadata.unitName, metadata.province, metadata.period, metadata.reportDate,
+    document.source?.pages, document.figures.length, count('error'), count('warning'), count('info'),
+    ...CORE_METRICS.map(firstValue),
+  ];
+}
