@@ -54,7 +54,8 @@ export async function ingestBytes(bytes: Uint8Array, path: string): Promise<Sour
 async function readByKind(kind: SniffedKind, extension: string, bytes: Uint8Array, info: FileInfo): Promise<SourceDocument> {
   switch (kind) {
     case 'pdf':
-      return readPdf(bytes, info);
+      // pdf.js refuses Node Buffers and detaches what it is given: hand it a plain copy.
+      return readPdf(new Uint8Array(bytes), info);
     case 'zip':
       return readDocx(bytes, info);
     case 'ole':

@@ -26,6 +26,8 @@ export const FindingSchema = z.object({
   /** What the rule expected where it recomputed something (e.g. 99.81 for a stated 91%). */
   expected: z.number().optional(),
   evidence: z.array(EvidenceSchema),
+  /** Technical detail for whoever investigates (the library's own error), never the auditor's message. */
+  detail: z.string().optional(),
   /** Stable hash of (file content hash, rule, values): what baselines match on. */
   fingerprint: z.string(),
 });

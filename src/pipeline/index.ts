@@ -1,5 +1,6 @@
 import { ingestBytes, sha256Hex } from '../ingest/index.ts';
 import { normalizeDocument } from '../normalize/vietnamese.ts';
+import { extractFigures, extractMetadata } from '../extract/index.ts';
 import type { Document, DocumentResult } from '../model/index.ts';
 import { IngestError, isIngestError } from '../model/index.ts';
 import { findingFromIngestError, findingsFromNotes, findingsFromRepairs } from './ingest-findings.ts';
@@ -20,9 +21,11 @@ export async function processBytes(bytes: Uint8Array, file: string): Promise<Pro
     const source = await ingestBytes(bytes, file);
     const document = normalizeDocument(source);
     const findings = [...findingsFromNotes(document.notes, fileSha256), ...findingsFromRepairs(document)];
+    const figures = extractFigures(document);
+    const metadata = extractMetadata(document);
     return {
       document,
-      result: { file, status: 'ok', source: document.source, metadata: {}, figures: [], findings },
+      result: { file, status: 'ok', source: document.source, metadata, figures, findings },
     };
   } catch (caught) {
     const error = isIngestError(caught) ? caught : unexpected(caught);

@@ -21,6 +21,7 @@ export function findingFromIngestError(error: IngestError, fileSha256: string): 
     message: error.messageVi,
     values,
     evidence: [],
+    ...(error.detail !== undefined ? { detail: error.detail } : {}),
     fingerprint: fingerprintOf(fileSha256, rule, values),
   };
 }

@@ -1,0 +1,20 @@
+import { defineMetric } from '../../src/extract/rule.ts';
+
+export default defineMetric({
+  id: "dossiers.carried_over",
+  description: "Số hồ sơ tồn kỳ trước chuyển sang",
+  unit: "dossiers",
+  nouns: ["hồ sơ", "trường hợp"],
+  bareNumber: true,
+  cues: ["tồn trước", "kỳ trước chuyển sang", "tồn kỳ trước", "tồn"],
+  context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],
+  percent: "never",
+  examples: {
+    positive: [
+      { text: "(Tổng số tiếp nhận mới 13.303 hồ sơ; tồn trước 3 hồ sơ).", expect: [{ value: 3 }] },
+    ],
+    negative: [
+      "Số hồ sơ yêu cầu bổ sung: 1 hồ sơ.",
+    ],
+  },
+});

@@ -1,0 +1,28 @@
+import { defineMetric } from '../../src/extract/rule.ts';
+
+export default defineMetric({
+  id: "dossiers.received",
+  description: "Số hồ sơ tiếp nhận (tổng số hồ sơ)",
+  unit: "dossiers",
+  nouns: ["hồ sơ", "trường hợp"],
+  bareNumber: true,
+  cues: ["tiếp nhận", "đã tiếp nhận", "hồ sơ tiếp nhận", "tổng số hồ sơ", "số lượng hồ sơ", "tiếp nhận mới", "tổng số tiếp nhận", "tổng số tiếp nhận mới",
+    // A procedure named as a label counts its dossiers: "- Đăng ký thường trú (Công an phường): 1022 hồ sơ".
+    "đăng ký thường trú", "đăng ký tạm trú", "khai báo tạm vắng", "thông báo lưu trú", "đăng ký khai sinh", "đăng ký khai tử", "đăng ký kết hôn"],
+  context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],
+  generic: true,
+  excludes: ["số hóa", "định danh", "thu nhận"],
+  percent: "allowed",
+  examples: {
+    positive: [
+      { text: "- Tổng số hồ sơ tiếp nhận: 120 hồ sơ", expect: [{ value: 120 }] },
+      { text: "Tiếp nhận: 31 hồ sơ, trong đó:", headings: ["- Đăng ký thường trú:"], expect: [{ value: 31, procedure: "thuong-tru" }] },
+      { text: "+ Đăng ký thường trú (Công an phường Giếng Đáy): 1022 hồ sơ", expect: [{ value: 1022, procedure: "thuong-tru" }] },
+      { text: "+ Số hồ sơ đã tiếp nhận trong năm 2022: 6.588; năm 2023: 6.715 hồ sơ", expect: [{ value: 6588, year: 2022 }, { value: 6715, year: 2023 }] },
+    ],
+    negative: [
+      "Số lượng hồ sơ tiếp nhận TTHC trực tiếp năm 2023 tăng 29 hồ sơ so với năm 2022",
+      "tiếp nhận và trả kết quả",
+    ],
+  },
+});

@@ -1,0 +1,90 @@
+import type { Figure } from '../model/index.ts';
+import type { Statement } from './statements.ts';
+
+/**
+ * Parent → part links between figures, which the checker sums. Reports state breakdowns four ways:
+ * 1. inline: "8344 tài khoản …, trong đó, … mức độ 2 là 5616 tài khoản";
+ * 2. nesting: "- Tổng số hồ sơ tiếp nhận: 120 hồ sơ" with "+ 0 hồ sơ bị trả lại" below it;
+ * 3. a "Trong đó:" line between a total and the sibling items that break it down (each item's first
+ *    figure is a part: "- Trong đó:" / "- Đăng ký thường trú:" / "Tiếp nhận: 31 hồ sơ");
+ * 4. tables: a "Tổng cộng" row is the total of the same column in the other rows.
+ * Only figures of the same unit are linked: a dossier count is never part of a task count.
+ */
+export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement: Statement }>, statements: readonly Statement[]): void {
+  const byBlock = new Map<number, Array<{ figure: Figure; statement: Statement }>>();
+  for (const item of found) {
+    const list = byBlock.get(item.statement.blockIndex) ?? [];
+    list.push(item);
+    byBlock.set(item.statement.blockIndex, list);
+  }
+
+  interface Frame {
+    depth: number;
+    parent: Figure;
+    /** Covers later blocks of the same depth too (not only deeper ones). */
+    siblings: boolean;
+    /** Only the first figure of each sibling's subtree is a part (pattern 3). */
+    firstOnly: boolean;
+    linkedInSubtree: boolean;
+  }
+  const frames: Frame[] = [];
+  const lastWithFiguresAtDepth = new Map<number, Figure>();
+  linkTables(found);
+
+  for (const statement of statements) {
+    if (statement.table) continue;
+    const { text, depth } = statement;
+    const items = byBlock.get(statement.blockIndex) ?? [];
+    while (frames.length > 0) {
+      const top = frames[frames.length - 1]!;
+      if (top.siblings ? depth < top.depth : depth <= top.depth) frames.pop();
+      else break;
+    }
+    for (const frame of frames) if (frame.firstOnly && depth === frame.depth) frame.linkedInSubtree = false;
+
+    const breakdownAt = /trong đó/iu.exec(text)?.index;
+    for (const { figure } of items) {
+      if (figure.parentId) continue;
+      const inlineParent =
+        breakdownAt !== undefined && (figure.location.start ?? 0) > breakdownAt
+          ? [...items].reverse().find(({ figure: other }) => other !== figure && other.unit === figure.unit && (other.location.start ?? 0) < breakdownAt)?.figure
+          : undefined;
+      if (inlineParent) {
+        figure.parentId = inlineParent.id;
+        continue;
+      }
+      const frame = [...frames].reverse().find((candidate) => candidate.parent.unit === figure.unit && candidate.parent !== figure);
+      if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
+      figure.parentId = frame.parent.id;
+      if (frame.firstOnly) frame.linkedInSubtree = true;
+    }
+
+    if (isBareBreakdownMarker(text) && items.length === 0) {
+      const total = lastWithFiguresAtDepth.get(depth);
+      if (total) frames.push({ depth, parent: total, siblings: true, firstOnly: true, linkedInSubtree: false });
+    } else if (items.length > 0) {
+      const opensBreakdown = /trong đó\s*[:;,]?\s*$/iu.test(text.trim());
+      const before = breakdownAt !== undefined ? items.filter(({ figure }) => (figure.location.start ?? 0) < breakdownAt) : items;
+      const parent = (opensBreakdown ? before[before.length - 1] : before[0] ?? items[0])!.figure;
+      frames.push({ depth, parent, siblings: opensBreakdown, firstOnly: false, linkedInSubtree: false });
+      lastWithFiguresAtDepth.set(depth, items[0]!.figure);
+    }
+  }
+}
+
+function isBareBreakdownMarker(text: string): boolean {
+  return /^[-+–•]?\s*trong đó\s*[:;,]?\s*$/iu.test(text.trim());
+}
+
+function linkTables(found: ReadonlyArray<{ figure: Figure; statement: Statement }>): void {
+  const tableItems = found.filter((item) => item.statement.table);
+  const totals = tableItems.filter((item) => item.statement.table!.isTotalRow);
+  for (const total of totals) {
+    const { column } = total.statement.table!;
+    for (const item of tableItems) {
+      if (item === total || item.statement.blockIndex !== total.statement.blockIndex) continue;
+      if (item.statement.table!.column !== column || item.statement.table!.isTotalRow) continue;
+      if (item.figure.unit === total.figure.unit && !item.figure.parentId) item.figure.parentId = total.figure.id;
+    }
+  }
+}

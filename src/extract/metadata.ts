@@ -1,0 +1,113 @@
+import type { Document, DocumentMetadata } from '../model/index.ts';
+import { PROVINCES, canonicalProvince } from '../../rules/provinces.ts';
+
+type UnitLevel = NonNullable<DocumentMetadata['unitLevel']>;
+
+const LEVELS = ['thị trấn', 'thị xã', 'thành phố', 'xã', 'phường', 'quận', 'huyện'] as const;
+/** Lower levels report to higher ones; the author is usually the lowest unit the text keeps naming. */
+const LEVEL_RANK: Record<string, number> = { 'xã': 0, 'phường': 0, 'thị trấn': 0, 'huyện': 1, 'quận': 1, 'thị xã': 1, 'thành phố': 1 };
+
+const PROPER_NAME = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}`;
+const UNIT_MENTION = new RegExp(String.raw`(?<![\p{L}])(${LEVELS.join('|')})\s+(${PROPER_NAME})`, 'giu');
+const AUTHOR_MENTION = new RegExp(String.raw`(?:UBND|ủy ban nhân dân|uỷ ban nhân dân|tổ công tác đề án 06)\s+(${LEVELS.join('|')})\s+(${PROPER_NAME})`, 'giu');
+
+/**
+ * Who wrote the report, about when, and what kind of document it is. Headers of real reports are often
+ * lost (scans, copied bodies), so each field is read from wherever the body says it, and left empty rather
+ * than guessed when nothing says it.
+ */
+export function extractMetadata(document: Document): DocumentMetadata {
+  const texts = document.blocks.flatMap((block) => (block.kind === 'table' ? block.rows.flatMap((row) => row.cells.map((cell) => cell.text)) : [block.text]));
+  const opening = texts.slice(0, 12).join('\n');
+  const all = texts.join('\n');
+  const metadata: DocumentMetadata = {};
+
+  const unit = authorUnit(texts);
+  if (unit) {
+    metadata.unitName = unit.name;
+    metadata.unitLevel = unit.level;
+  }
+  const province = mostMentionedProvince(all);
+  if (province) metadata.province = province;
+  metadata.docType = documentType(texts.slice(0, 4).join('\n'));
+  const period = reportPeriod(opening);
+  if (period) metadata.period = period;
+  const date = reportDate(all);
+  if (date) metadata.reportDate = date;
+  const number = /\bSố\s*:\s*(\d{1,5}\s*\/\s*[\p{L}\d-]+(?:-[\p{L}\d]+)*)/u.exec(opening);
+  if (number) metadata.documentNumber = number[1]!.replace(/\s+/g, '');
+  return metadata;
+}
+
+function authorUnit(texts: readonly string[]): { name: string; level: UnitLevel } | undefined {
+  const scores = new Map<string, { name: string; level: UnitLevel; score: number }>();
+  const add = (level: string, name: string, weight: number) => {
+    const cleanName = trimName(name);
+    if (!cleanName) return;
+    const normalizedLevel = level.toLowerCase() as UnitLevel;
+    const key = `${normalizedLevel}|${cleanName}`;
+    const entry = scores.get(key) ?? { name: cleanName, level: normalizedLevel, score: 0 };
+    entry.score += weight;
+    scores.set(key, entry);
+  };
+  texts.forEach((text, index) => {
+    const early = index < 12 ? 2 : 1;
+    for (const match of text.matchAll(UNIT_MENTION)) add(match[1]!, match[2]!, early);
+    for (const match of text.matchAll(AUTHOR_MENTION)) add(match[1]!, match[2]!, 2 * early);
+  });
+  const ranked = [...scores.values()].sort((a, b) => b.score - a.score || (LEVEL_RANK[a.level] ?? 2) - (LEVEL_RANK[b.level] ?? 2));
+  const best = ranked[0];
+  return best && best.score >= 2 ? { name: best.name, level: best.level } : undefined;
+}
+
+/** "Giai Xuân (cũ)" or "Giai Phạm Thôn" — keep only the capitalised name, never a following common word. */
+function trimName(name: string): string {
+  const words = name.split(/\s+/);
+  const stop = new Set(['Tổ', 'Thôn', 'Công', 'Đảng', 'Uỷ', 'Ủy', 'UBND', 'Trong', 'Sau', 'Trước', 'Và']);
+  const kept: string[] = [];
+  for (const word of words) {
+    if (kept.length > 0 && stop.has(word)) break;
+    kept.push(word);
+  }
+  const joined = kept.join(' ');
+  return /^(Đề|Các|Này|Nhà|Ban|Chủ|Theo|Tại)$/u.test(kept[0] ?? '') ? '' : joined;
+}
+
+function mostMentionedProvince(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  const pattern = new RegExp(String.raw`(?:tỉnh|thành phố)\s+(${PROPER_NAME.replace(/\\p\{Lu\}/g, '\\p{L}')})`, 'giu');
+  for (const match of text.matchAll(pattern)) {
+    const words = match[1]!.split(/\s+/);
+    for (let length = Math.min(4, words.length); length >= 1; length--) {
+      const province = canonicalProvince(words.slice(0, length).join(' '));
+      if (province) {
+        counts.set(province, (counts.get(province) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best && PROVINCES.includes(best[0]) ? best[0] : undefined;
+}
+
+function documentType(title: string): 'report' | 'plan' | 'other' {
+  if (/\bKẾ HOẠCH\b/u.test(title)) return 'plan';
+  if (/\bBÁO CÁO\b|\bbáo cáo\b|\bsơ kết\b|\btổng kết\b/iu.test(title)) return 'report';
+  return 'other';
+}
+
+function reportPeriod(opening: string): string | undefined {
+  const range = /giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})|từ năm\s+(\d{4})\s+đến(?: năm)?\s+(\d{4})/iu.exec(opening);
+  if (range) return `${range[1] ?? range[3]}-${range[2] ?? range[4]}`;
+  const month = /tháng\s+(\d{1,2})\s*(?:năm|\/)\s*(\d{4})/iu.exec(opening);
+  if (month) return `${month[2]}-${month[1]!.padStart(2, '0')}`;
+  const year = /\bnăm\s+(\d{4})\b/iu.exec(opening);
+  return year ? year[1] : undefined;
+}
+
+/** The dateline of the document itself: "<place>, ngày 24 tháng 7 năm 2025" — never the date of a cited document. */
+function reportDate(text: string): string | undefined {
+  const match = /,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(text);
+  if (!match) return undefined;
+  return `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+}

@@ -1,0 +1,158 @@
+import type { Block, Document, LineStart, Location, TableBlock } from '../model/index.ts';
+
+/**
+ * A statement is a piece of text figures are read from — a paragraph, heading, list item, or one table
+ * cell framed by its row and column labels — together with the labels of the sections it sits in.
+ * "- Đăng ký thường trú:" followed by "Tiếp nhận: 31 hồ sơ" gives the second line the first as scope.
+ */
+export interface Statement {
+  text: string;
+  /** Labels of enclosing scopes, nearest first (the label's own text, e.g. "- Đăng ký thường trú:"). */
+  scopes: ScopeLabel[];
+  /** Index of the block in the document, for linking breakdowns. */
+  blockIndex: number;
+  /** Outline depth of the block (headings 1–9, list items 10+, paragraphs half a step below what is open). */
+  depth: number;
+  /** Maps a character range of `text` back to the page/line an auditor looks at. */
+  locate: (start: number, end: number) => Location;
+  /** The sentence or table row to quote as evidence. */
+  evidence: string;
+  table?: { column: number; row: number; header: string; rowLabel: string; isTotalRow: boolean };
+  /** The block opens a breakdown ("…, trong đó:" / "Trong đó:") that following deeper blocks belong to. */
+  opensBreakdown: boolean;
+}
+
+export interface ScopeLabel {
+  text: string;
+  blockIndex: number;
+  /** True for headings: weaker evidence of meaning than a label right above. */
+  heading: boolean;
+  depth: number;
+}
+
+type OpenScope = ScopeLabel;
+
+/**
+ * Depth of a block in the outline: headings by level, then list items ("-" below "1.", "+" below "-"),
+ * then plain paragraphs, which continue whatever is open above them (half a step deeper) — so
+ * "Tiếp nhận: 89 hồ sơ, trong đó:" sits under "- Đăng ký tạm trú:" and above its "+" lines.
+ */
+function depthOf(block: Block, open: readonly OpenScope[]): number {
+  if (block.kind === 'heading') return block.level;
+  if (block.kind === 'list-item') {
+    const marker = block.marker ?? '';
+    if (marker === '+') return 12;
+    if (/^\(?\d+\)$/.test(marker) || /^[a-zđ]\)$/.test(marker)) return 10;
+    return 10 + block.level;
+  }
+  const top = open[open.length - 1];
+  return top ? top.depth + 0.5 : 20;
+}
+
+/**
+ * A block whose text sets context for what follows: a heading, a list item (its deeper items belong to
+ * it), or a paragraph that announces what follows (ends with ":" or "trong đó").
+ */
+function opensScope(block: Block, text: string): boolean {
+  if (block.kind === 'heading' || block.kind === 'list-item') return true;
+  return /(?::|trong đó:?|như sau:?)\s*$/iu.test(text.trim()) || /^[-+–]?\s*trong đó\s*:?\s*$/iu.test(text.trim());
+}
+
+export function opensBreakdown(text: string): boolean {
+  return /trong đó\s*[:;,]?\s*$/iu.test(text.trim());
+}
+
+export function locatorFor(location: Location, lineStarts: readonly LineStart[] | undefined) {
+  return (start: number, end: number): Location => {
+    if (!lineStarts || lineStarts.length === 0) return { ...location, start, end };
+    let current = lineStarts[0]!;
+    for (const lineStart of lineStarts) {
+      if (lineStart.start <= start) current = lineStart;
+      else break;
+    }
+    const page = current.page ?? location.page;
+    return { ...(page !== undefined ? { page } : {}), line: current.line, start, end };
+  };
+}
+
+const TOTAL_ROW = /^(tổng\s*(cộng|số)?|cộng|tổng)\b/iu;
+
+export function* statementsOf(document: Document): Generator<Statement> {
+  const open: OpenScope[] = [];
+  for (let blockIndex = 0; blockIndex < document.blocks.length; blockIndex++) {
+    const block = document.blocks[blockIndex]!;
+    const depth = block.kind === 'table' ? Number.POSITIVE_INFINITY : depthOf(block, open);
+    if (block.kind !== 'table') while (open.length > 0 && open[open.length - 1]!.depth >= depth) open.pop();
+    const scopes: ScopeLabel[] = [...open].reverse();
+
+    if (block.kind === 'table') {
+      yield* tableStatements(block, blockIndex, scopes, (open[open.length - 1]?.depth ?? 0) + 0.5);
+      continue;
+    }
+    yield {
+      text: block.text,
+      scopes,
+      blockIndex,
+      depth,
+      locate: locatorFor(block.location, block.lineStarts),
+      evidence: block.text,
+      opensBreakdown: opensBreakdown(block.text),
+    };
+    if (opensScope(block, block.text)) open.push({ text: block.text, blockIndex, heading: block.kind === 'heading', depth });
+  }
+}
+
+const NUMERIC_CELL = /^[\s\d.,/%=()+\-–]*\d[\s\d.,/%=()+\-–]*$/u;
+
+/**
+ * A table cell holding a number is read as "<column header> <row label>: <number>", so a table whose
+ * header names the measures ("Tiếp nhận", "Đúng hạn") and whose rows name procedures or years yields
+ * the same figures as the equivalent prose.
+ */
+function* tableStatements(block: TableBlock, blockIndex: number, scopes: ScopeLabel[], depth: number): Generator<Statement> {
+  const headerRows = leadingHeaderRows(block);
+  const columnHeaders: string[] = [];
+  for (const row of block.rows.slice(0, headerRows)) {
+    let column = 0;
+    for (const cell of row.cells) {
+      for (let span = 0; span < (cell.colSpan ?? 1); span++) {
+        columnHeaders[column] = [columnHeaders[column], cell.text].filter(Boolean).join(' ');
+        column++;
+      }
+    }
+  }
+  for (let rowIndex = headerRows; rowIndex < block.rows.length; rowIndex++) {
+    const row = block.rows[rowIndex]!;
+    const labelCells = row.cells.filter((cell) => !NUMERIC_CELL.test(cell.text) && cell.text.trim() !== '');
+    const rowLabel = labelCells.map((cell) => cell.text).join(' ');
+    const evidence = row.cells.map((cell) => cell.text).join(' | ');
+    const isTotalRow = TOTAL_ROW.test(rowLabel.trim());
+    let column = 0;
+    for (const cell of row.cells) {
+      const header = columnHeaders[column] ?? '';
+      column += cell.colSpan ?? 1;
+      if (!NUMERIC_CELL.test(cell.text) || /^\s*\d{1,2}\s*$/.test(cell.text) && column === 1) continue;
+      const prefix = `${header} ${rowLabel}: `;
+      const cellLocate = locatorFor(cell.location, cell.lineStarts);
+      yield {
+        text: `${prefix}${cell.text}`,
+        scopes,
+        blockIndex,
+        depth,
+        locate: (start, end) => cellLocate(Math.max(0, start - prefix.length), Math.max(0, end - prefix.length)),
+        evidence,
+        table: { column: column - 1, row: rowIndex, header, rowLabel, isTotalRow },
+        opensBreakdown: false,
+      };
+    }
+  }
+}
+
+/** Header rows: marked as such by the source, or else the first row when it holds no number. */
+function leadingHeaderRows(block: TableBlock): number {
+  let count = 0;
+  while (count < block.rows.length && block.rows[count]!.header) count++;
+  if (count > 0) return count;
+  const first = block.rows[0];
+  return first && first.cells.every((cell) => !/\d/.test(cell.text) || /^(stt|tt)$/iu.test(cell.text.trim())) ? 1 : 0;
+}

@@ -1,0 +1,111 @@
+/**
+ * Phrase matching for cues. Cues are written with diacritics; text read by OCR or typed in a hurry
+ * often has none ("ho so" for "hồ sơ"). Matching exactly first and folding only text that has lost its
+ * diacritics keeps "hộ" (household) apart from "hồ" (in "hồ sơ") wherever the writer kept them.
+ */
+
+/** Lower case, no diacritics, đ → d: the form used to compare text that has lost its marks. */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+/** True when a Vietnamese text has (almost) no diacritics left, i.e. exact cue matching would miss. */
+export function hasLostDiacritics(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 12) return false;
+  const marked = text.normalize('NFD').match(/\p{M}|đ|Đ/gu)?.length ?? 0;
+  return marked / letters < 0.02;
+}
+
+export interface PhraseHit {
+  phrase: string;
+  start: number;
+  end: number;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function isBoundary(text: string, index: number): boolean {
+  if (index <= 0 || index >= text.length) return true;
+  return !WORD_CHAR.test(text[index - 1]!) || !WORD_CHAR.test(text[index]!);
+}
+
+/**
+ * A compiled list of phrases, searched as whole words, case-insensitively. Folding is a one-to-one
+ * character map for NFC Vietnamese (each precomposed letter folds to one letter), so offsets found in
+ * the folded text are offsets in the original.
+ */
+export class PhraseSet {
+  private readonly exact: string[];
+  private readonly folded: string[];
+
+  constructor(readonly phrases: readonly string[]) {
+    const unique = [...new Set(phrases.map((phrase) => phrase.toLowerCase()))].sort((a, b) => b.length - a.length);
+    this.exact = unique;
+    this.folded = unique.map(foldDiacritics);
+  }
+
+  get isEmpty(): boolean {
+    return this.exact.length === 0;
+  }
+
+  /** Every whole-word occurrence, longest phrases first at each place; overlapping shorter hits are dropped. */
+  findAll(text: string, folded = false): PhraseHit[] {
+    const haystack = folded ? foldDiacritics(text) : text.toLowerCase();
+    const phrases = folded ? this.folded : this.exact;
+    const hits: PhraseHit[] = [];
+    for (let index = 0; index < phrases.length; index++) {
+      const phrase = phrases[index]!;
+      if (phrase === '') continue;
+      let from = 0;
+      for (;;) {
+        const at = haystack.indexOf(phrase, from);
+        if (at < 0) break;
+        from = at + 1;
+        const end = at + phrase.length;
+        if (!isBoundary(haystack, at) || !isBoundary(haystack, end)) continue;
+        if (hits.some((hit) => at < hit.end && end > hit.start)) continue;
+        hits.push({ phrase: this.exact[index]!, start: at, end });
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+
+  /** The hit that ends nearest before `position` (or anywhere when position is omitted, the last one). */
+  lastBefore(text: string, position = text.length, folded = false): PhraseHit | undefined {
+    let best: PhraseHit | undefined;
+    for (const hit of this.findAll(text, folded)) if (hit.end <= position) best = hit;
+    return best;
+  }
+
+  /** A phrase that begins at `position` (after optional spaces/punctuation given by `skip`). */
+  startingAt(text: string, position: number, folded = false, skip = /^[\s:]*/u): PhraseHit | undefined {
+    const rest = text.slice(position);
+    const skipped = skip.exec(rest)?.[0].length ?? 0;
+    const tail = rest.slice(skipped);
+    const haystack = folded ? foldDiacritics(tail) : tail.toLowerCase();
+    const phrases = folded ? this.folded : this.exact;
+    for (let index = 0; index < phrases.length; index++) {
+      const phrase = phrases[index]!;
+      if (phrase !== '' && haystack.startsWith(phrase) && isBoundary(haystack, phrase.length)) {
+        return { phrase: this.exact[index]!, start: position + skipped, end: position + skipped + phrase.length };
+      }
+    }
+    return undefined;
+  }
+
+  /** True when `phrase` is exactly one of the phrases (not merely contains one). */
+  has(phrase: string, folded = false): boolean {
+    const key = folded ? foldDiacritics(phrase) : phrase.toLowerCase();
+    return (folded ? this.folded : this.exact).includes(key);
+  }
+
+  test(text: string, folded = false): boolean {
+    return this.findAll(text, folded).length > 0;
+  }
+}
