@@ -59,6 +59,8 @@ async function readByKind(kind: SniffedKind, extension: string, bytes: Uint8Arra
     case 'zip':
       return readDocx(bytes, info);
     case 'ole':
+      // A password-protected DOCX is an OLE container; the DOCX reader says which case it is.
+      if (extension === '.docx') return readDocx(bytes, info);
       throw new IngestError(
         'failed',
         'Tệp là văn bản Word cũ (.doc) hoặc tệp Word đặt mật khẩu; hãy mở bằng Word, bỏ mật khẩu nếu có và lưu thành .docx hoặc PDF rồi gửi lại.',
