@@ -11,11 +11,11 @@ import type { Statement } from './statements.ts';
  * Only figures of the same unit are linked: a dossier count is never part of a task count.
  */
 export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement: Statement }>, statements: readonly Statement[]): void {
-  const byBlock = new Map<number, Array<{ figure: Figure; statement: Statement }>>();
+  const byStatement = new Map<number, Array<{ figure: Figure; statement: Statement }>>();
   for (const item of found) {
-    const list = byBlock.get(item.statement.blockIndex) ?? [];
+    const list = byStatement.get(item.statement.key) ?? [];
     list.push(item);
-    byBlock.set(item.statement.blockIndex, list);
+    byStatement.set(item.statement.key, list);
   }
 
   interface Frame {
@@ -34,7 +34,7 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
   for (const statement of statements) {
     if (statement.table) continue;
     const { text, depth } = statement;
-    const items = byBlock.get(statement.blockIndex) ?? [];
+    const items = byStatement.get(statement.key) ?? [];
     while (frames.length > 0) {
       const top = frames[frames.length - 1]!;
       if (top.siblings ? depth < top.depth : depth <= top.depth) frames.pop();
@@ -43,10 +43,11 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
     for (const frame of frames) if (frame.firstOnly && depth === frame.depth) frame.linkedInSubtree = false;
 
     const breakdownAt = /trong đó/iu.exec(text)?.index;
+    const breakdownEnd = breakdownAt === undefined ? -1 : endOfBreakdown(text, breakdownAt);
     for (const { figure } of items) {
       if (figure.parentId) continue;
       const inlineParent =
-        breakdownAt !== undefined && (figure.location.start ?? 0) > breakdownAt
+        breakdownAt !== undefined && (figure.location.start ?? 0) > breakdownAt && (figure.location.start ?? 0) < breakdownEnd
           ? [...items].reverse().find(({ figure: other }) => other !== figure && other.unit === figure.unit && (other.location.start ?? 0) < breakdownAt)?.figure
           : undefined;
       if (inlineParent) {
@@ -70,6 +71,17 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
       lastWithFiguresAtDepth.set(depth, items[0]!.figure);
     }
   }
+}
+
+/**
+ * An inline "trong đó" lists its parts up to the end of its sentence, or of its parenthesis:
+ * "(trong đó đăng ký mới 83, đăng ký lại 6) … Trong năm 2023 thực hiện số hóa 6589 TTHC" — 6589 is no part of it.
+ */
+function endOfBreakdown(text: string, at: number): number {
+  const insideParenthesis = text.lastIndexOf('(', at) > text.lastIndexOf(')', at);
+  const rest = text.slice(at);
+  const end = insideParenthesis ? rest.indexOf(')') : rest.search(/\.(?:\s+\p{Lu}|\s*$)/u);
+  return end < 0 ? text.length : at + end;
 }
 
 function isBareBreakdownMarker(text: string): boolean {

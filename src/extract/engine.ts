@@ -4,7 +4,7 @@ import { PROCEDURES } from '../../rules/procedures.ts';
 import { FIGURE_VETOES } from '../../rules/vetoes.ts';
 import { OTHER_NOUNS } from '../../rules/nouns.ts';
 import type { MetricRule } from './rule.ts';
-import { PhraseSet, hasLostDiacritics } from './text-match.ts';
+import { PhraseSet, hasLostDiacritics, type PhraseHit } from './text-match.ts';
 import { statementsOf, type Statement } from './statements.ts';
 
 interface CompiledRule {
@@ -12,6 +12,7 @@ interface CompiledRule {
   nouns: PhraseSet;
   identifyingNouns: PhraseSet;
   cues: PhraseSet;
+  labels: PhraseSet;
   context: PhraseSet;
   excludes: PhraseSet;
 }
@@ -43,6 +44,7 @@ export class FigureExtractor {
       nouns: new PhraseSet([...rule.nouns, ...rule.identifyingNouns]),
       identifyingNouns: new PhraseSet(rule.identifyingNouns),
       cues: new PhraseSet(rule.cues),
+      labels: new PhraseSet(rule.labels),
       context: new PhraseSet(rule.context),
       excludes: new PhraseSet(rule.excludes),
     }));
@@ -50,8 +52,8 @@ export class FigureExtractor {
     this.procedures = PROCEDURES.map((procedure) => ({ id: procedure.id, cues: new PhraseSet(procedure.cues) }));
   }
 
-  /** Blocks of the document being read that stated figures: such a label is a total, not a measure name. */
-  private blocksWithFigures = new Set<number>();
+  /** Statements of the document being read that stated figures: such a label is a total, not a measure name. */
+  private statementsWithFigures = new Set<number>();
   private dotDecimalSeen = false;
 
   extract(document: Document): Figure[] {
@@ -66,12 +68,12 @@ export class FigureExtractor {
     const folded = hasLostDiacritics(sample);
     // A writer who types "121.81 km2" elsewhere makes every "x.yyy" of theirs uncertain.
     this.dotDecimalSeen = textShowsDotDecimal(documentSample(document, Number.POSITIVE_INFINITY));
-    this.blocksWithFigures = new Set();
+    this.statementsWithFigures = new Set();
     for (const statement of statementsOf(document)) {
       statements.push(statement);
       for (const figure of this.extractStatement(statement, folded, found.length)) {
         found.push({ figure, statement });
-        this.blocksWithFigures.add(statement.blockIndex);
+        this.statementsWithFigures.add(statement.key);
       }
     }
     return { found, statements };
@@ -84,15 +86,20 @@ export class FigureExtractor {
     let previousFigureEnd = 0;
     let previousFigure: Figure | undefined;
     let previousFigureStart = 0;
+    const text = statement.text;
+    // "3.1 Phục vụ …" opens a section; a block that is nothing but a number is a page number or a table fragment.
+    const markerEnd = LEADING_SECTION_NUMBER.exec(text)?.[0].length ?? 0;
+    if (!statement.table && /^\s*[\d.,/%]+\s*$/u.test(text)) return figures;
     for (let index = 0; index < mentions.length; index++) {
       const mention = mentions[index]!;
-      if (!FIGURE_KINDS.has(mention.kind)) continue;
-      const text = statement.text;
+      if (!FIGURE_KINDS.has(mention.kind) || mention.end <= markerEnd) continue;
       const clauseStart = Math.max(lastClauseBoundary(text, mention.start), previousFigureEnd);
       const left = text.slice(clauseStart, mention.start);
       const nextFigure = mentions.slice(index + 1).find((next) => FIGURE_KINDS.has(next.kind));
       const rightLimit = Math.min(nextClauseBoundary(text, mention.end), nextFigure?.start ?? text.length);
-      const noun = this.allNouns.startingAt(text, mention.end, folded, /^[\s:]*/u);
+      // "6.065/6588 hồ sơ = 92%": the reader keeps a ratio's unit word inside the mention.
+      const innerNoun = mention.kind === 'ratio' ? this.nounInside(mention.raw, folded) : undefined;
+      const noun = innerNoun ?? this.allNouns.startingAt(text, mention.end, folded, /^[\s:]*/u);
       // A number followed by a word we do not know counts something we do not track ("1 chủ hộ"); only a
       // known noun, or punctuation/end of clause, lets it be a figure.
       const followedByUnknownWord = !noun && /^\s*\p{L}/u.test(text.slice(mention.end)) && !/^\s*(?:và|hoặc|là|đạt|trên|so|với|trong|gồm|bằng|chiếm|=)\b/iu.test(text.slice(mention.end));
@@ -110,18 +117,31 @@ export class FigureExtractor {
         continue;
       }
 
-      const candidate = followedByUnknownWord && mention.kind !== 'percent' ? undefined : this.choose(mention, noun?.phrase, left, rightAttached, statement, folded);
-      const inherited = !candidate && previousFigure && startsParallelClause(left) ? previousFigure : undefined;
-      const rule = candidate?.compiled.rule ?? (inherited ? this.ruleById(inherited.metric) : undefined);
+      const clause = text.slice(lastClauseBoundary(text, mention.start), mention.start);
+      let candidate =
+        followedByUnknownWord && mention.kind !== 'percent' ? undefined : this.choose(mention, noun?.phrase, left, clause, rightAttached, statement, folded);
+      // A bare number ("…: 35") is a figure only when its own clause names the measure; a section title is not enough.
+      if (candidate && !noun && candidate.tier < 2 && mention.kind !== 'ratio') candidate = undefined;
+      // "…trong năm 2022: 6.588; năm 2023: 6.715 hồ sơ" — the second clause repeats the measure of the first.
+      const inherited = previousFigure && (!candidate || candidate.tier < 2) && startsParallelClause(left) ? previousFigure : undefined;
+      const rule = inherited ? this.ruleById(inherited.metric) : candidate?.compiled.rule;
       if (!rule) continue;
 
-      const figure = this.buildFigure(rule, mention, statement, left, firstIndex + figures.length, noun?.end);
+      const figure = this.buildFigure(rule, mention, statement, clause, firstIndex + figures.length, innerNoun ? undefined : noun?.end);
       if (inherited && figure.procedure === undefined && inherited.procedure !== undefined) figure.procedure = inherited.procedure;
       figures.push(figure);
       previousFigure = figure;
       previousFigureStart = mention.start;
     }
     return figures;
+  }
+
+  private nounInside(raw: string, folded: boolean): PhraseHit | undefined {
+    const slash = raw.indexOf('/');
+    if (slash < 0) return undefined;
+    const afterDenominator = /^\/\s*[\d.,]+/u.exec(raw.slice(slash))?.[0].length ?? 0;
+    const hit = this.allNouns.startingAt(raw, slash + afterDenominator, folded, /^\s*/u);
+    return hit;
   }
 
   private ruleById(id: string): MetricRule | undefined {
@@ -132,19 +152,20 @@ export class FigureExtractor {
     mention: NumberMention,
     noun: string | undefined,
     left: string,
+    clause: string,
     rightAttached: string,
     statement: Statement,
     folded: boolean,
   ): Candidate | undefined {
-    const clause = `${left} ${rightAttached}`;
+    const around = `${clause} ${rightAttached}`;
     let best: Candidate | undefined;
     for (const compiled of this.compiled) {
       const { rule } = compiled;
       if (!this.kindFits(rule, mention)) continue;
       if (noun !== undefined ? !compiled.nouns.has(noun, folded) : !rule.bareNumber) continue;
-      if (!compiled.excludes.isEmpty && compiled.excludes.test(clause, folded)) continue;
+      if (!compiled.excludes.isEmpty && compiled.excludes.test(around, folded)) continue;
       if (!compiled.context.isEmpty && !this.inContext(compiled, statement, folded)) continue;
-      const candidate = this.score(compiled, left, rightAttached, statement, folded, noun);
+      const candidate = this.score(compiled, left, clause, rightAttached, statement, folded, noun);
       if (!candidate) continue;
       if (!best || better(candidate, best)) best = candidate;
     }
@@ -168,27 +189,39 @@ export class FigureExtractor {
   private score(
     compiled: CompiledRule,
     left: string,
+    clause: string,
     rightAttached: string,
     statement: Statement,
     folded: boolean,
     noun: string | undefined,
   ): Candidate | undefined {
     const identified = noun !== undefined && compiled.identifyingNouns.has(noun, folded);
+    const label = compiled.labels.isEmpty ? undefined : labelBefore(compiled.labels, clause, folded);
+    if (label) return { compiled, tier: 2, specificity: label.length };
     const own = [compiled.cues.lastBefore(left, left.length, folded), compiled.cues.findAll(rightAttached, folded)[0]]
       .filter((hit) => hit !== undefined)
       .map((hit) => hit.phrase.length);
     if (own.length > 0) return { compiled, tier: 2, specificity: Math.max(...own) };
     // Nothing in its own clause: the nearest enclosing label may name the measure ("- Tỷ lệ số hóa hồ sơ:" above "Năm 2022: …").
+    // Only a clause with nothing of its own to say ("Năm 2022: 6.065/6588 hồ sơ = 92%") borrows the label above.
+    if (!saysNothingOfItsOwn(left)) return identified ? { compiled, tier: 0, specificity: noun.length } : undefined;
     // A label that states figures of its own is a total, and its measure is not its parts' measure.
     for (const scope of statement.scopes) {
-      if (!scope.heading && this.blocksWithFigures.has(scope.blockIndex)) break;
+      if (!scope.heading && this.statementsWithFigures.has(scope.key)) break;
       const hit = compiled.cues.lastBefore(scope.text, scope.text.length, folded);
       if (hit) return { compiled, tier: scope.heading ? 1 : 1.5, specificity: hit.phrase.length };
     }
     return identified ? { compiled, tier: 0, specificity: noun.length } : undefined;
   }
 
-  private buildFigure(rule: MetricRule, mention: NumberMention, statement: Statement, left: string, index: number, nounEnd: number | undefined): Figure {
+  private buildFigure(
+    rule: MetricRule,
+    mention: NumberMention,
+    statement: Statement,
+    clause: string,
+    index: number,
+    nounEnd: number | undefined,
+  ): Figure {
     const rawEnd = Math.max(mention.end, nounEnd ?? mention.end);
     const figure: Figure = {
       id: `f${index + 1}`,
@@ -205,27 +238,31 @@ export class FigureExtractor {
     if (mention.percentDecimals !== undefined) figure.percentDecimals = mention.percentDecimals;
     if (mention.qualifier !== undefined) figure.qualifier = mention.qualifier;
     if (mention.uncertain) figure.uncertain = true;
-    const year = this.yearOf(statement, left);
+    const year = this.yearOf(statement, clause);
     if (year !== undefined) figure.year = year;
-    const procedure = this.procedureOf(statement, statement.text.slice(0, mention.start));
+    const procedure = this.procedureOf(statement, clause) ?? this.procedureOfItemLabel(statement, clause, mention.start);
     if (procedure !== undefined) figure.procedure = procedure;
     return figure;
   }
 
-  /** "Năm 2022: …", "trong năm 2023 …", or the nearest enclosing label that names one year. */
-  private yearOf(statement: Statement, left: string): number | undefined {
-    const own = lastYear(left);
+  /**
+   * "Năm 2022: …", "trong năm 2023 …" in the figure's own clause, or a label that is about one year
+   * ("Năm 2022:", "* Trong năm 2023 kết quả … như sau:"). A year in passing ("tầm nhìn đến năm 2030",
+   * "Luật Cư trú năm 2020") scopes nothing.
+   */
+  private yearOf(statement: Statement, clause: string): number | undefined {
+    const own = lastYear(clause);
     if (own !== undefined) return own;
     for (const scope of statement.scopes) {
-      const year = lastYear(scope.text);
-      if (year !== undefined) return year;
+      const label = /^[\s\-+*•]*(?:trong\s+)?năm\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)(?!\s+đến)/iu.exec(scope.text);
+      if (label) return Number(label[1]);
     }
     return undefined;
   }
 
-  /** The first procedure named in the statement before the number ("Đăng ký khai tử: 63 trường hợp, đã giải quyết 63 hồ sơ"), else the nearest label's. */
-  private procedureOf(statement: Statement, before: string): string | undefined {
-    const own = this.firstProcedure(before);
+  /** The first procedure named in the figure's clause ("Đăng ký khai tử: 63 trường hợp, đã giải quyết 63 hồ sơ"), else the nearest label's. */
+  private procedureOf(statement: Statement, clause: string): string | undefined {
+    const own = this.firstProcedure(clause);
     if (own) return own;
     for (const scope of statement.scopes) {
       if (scope.heading && scope !== statement.scopes[0]) continue;
@@ -233,6 +270,17 @@ export class FigureExtractor {
       if (procedure) return procedure;
     }
     return undefined;
+  }
+
+  /**
+   * "- Xác nhận tình trạng hôn nhân. Tiếp nhận: 07 hồ sơ": the item's opening label names the procedure of
+   * the sentence right after it — but not of later sentences, which may be about something else.
+   */
+  private procedureOfItemLabel(statement: Statement, clause: string, position: number): string | undefined {
+    const clauseStart = position - clause.length;
+    const firstBoundary = /[.;:]\s/u.exec(statement.text)?.index;
+    if (firstBoundary === undefined || statement.text.slice(firstBoundary + 1, clauseStart).search(/[.;]\s/u) >= 0) return undefined;
+    return this.firstProcedure(statement.text.slice(0, firstBoundary));
   }
 
   private firstProcedure(text: string): string | undefined {
@@ -259,7 +307,9 @@ function better(a: Candidate, b: Candidate): boolean {
 /** "năm 2022", "Năm 2023:" — a single year scoping what follows (a range "2022-2025" scopes nothing). */
 function lastYear(text: string): number | undefined {
   let year: number | undefined;
-  for (const match of text.matchAll(/\bnăm\s+(20\d\d|19\d\d)\b(?!\s*[-–]\s*\d)/giu)) year = Number(match[1]);
+  for (const match of text.matchAll(/(?<!(?:đến|tới|từ|trước|sau|luật[\p{L}\s]{0,20})\s)\bnăm\s+(20\d\d|19\d\d)\b(?!\s*[-–]\s*\d)(?!\s+đến)/giu)) {
+    year = Number(match[1]);
+  }
   return year;
 }
 
@@ -278,6 +328,9 @@ function lastClauseBoundary(text: string, before: number): number {
     else if (character === ';' || (character === '.' && /^\.\s+\p{Lu}/u.test(text.slice(index, index + 3)))) {
       boundary = index + 1;
       openParens.length = 0;
+    } else if ((character === 't' || character === 'T') && /^trong đó(?!\p{L})/iu.test(text.slice(index, index + 9))) {
+      // What follows "trong đó" are the parts, each with its own label: the total's words are not theirs.
+      boundary = index + 8;
     }
   }
   return Math.max(boundary, openParens[openParens.length - 1] ?? 0);
@@ -296,7 +349,27 @@ function attachedTail(text: string): string {
 
 /** "năm 2023: 6.715 hồ sơ" after "Số hồ sơ đã tiếp nhận trong năm 2022: 6.588;" continues the same measure. */
 function startsParallelClause(left: string): boolean {
-  return /^\s*[,;]?\s*(?:và\s+)?(?:năm\s+\d{4}|trong năm\s+\d{4})\s*(?:là|:)?\s*$/iu.test(left);
+  return /^\s*(?:\p{L}+\s*){0,3}?[,;]?\s*(?:và\s+)?(?:trong\s+)?năm\s+\d{4}\s*(?:là|:|đạt)?\s*$/iu.test(left);
+}
+
+/** "3.1 Phục vụ …", "2.2.Kết quả …": a section number, not a figure. */
+const LEADING_SECTION_NUMBER = /^\s*(?:[-+•*]\s*)?\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=\s|\p{L})/u;
+
+/** "- Đăng ký thường trú (Công an phường Giếng Đáy): " — a label phrase opening the clause and a colon closing it. */
+function labelBefore(labels: PhraseSet, clause: string, folded: boolean): string | undefined {
+  const opening = /^[\s\-+*•]*/u.exec(clause)?.[0].length ?? 0;
+  const hit = labels.startingAt(clause, opening, folded, /^/u);
+  if (!hit) return undefined;
+  return /^[^:;]{0,80}:\s*$/u.test(clause.slice(hit.end)) ? hit.phrase : undefined;
+}
+
+/** The words before a number are only a year, a procedure-free marker or punctuation: the measure must come from above. */
+function saysNothingOfItsOwn(left: string): boolean {
+  const rest = left
+    .replace(/(?:trong\s+)?năm\s+\d{4}/giu, ' ')
+    .replace(/[-+*•:;,.=()\d\s]+/gu, ' ')
+    .trim();
+  return rest === '' || rest.split(/\s+/u).length <= 1;
 }
 
 function isVetoed(before: string, after: string): boolean {

@@ -4,12 +4,14 @@ import { PROVINCES, canonicalProvince } from '../../rules/provinces.ts';
 type UnitLevel = NonNullable<DocumentMetadata['unitLevel']>;
 
 const LEVELS = ['thị trấn', 'thị xã', 'thành phố', 'xã', 'phường', 'quận', 'huyện'] as const;
+/** Level words in either case ("Xã Sơn Tây Hạ", "UBND xã"), without making the proper name case-insensitive too. */
+const LEVEL_PATTERN = LEVELS.map((level) => `[${level[0]!.toUpperCase()}${level[0]}]${level.slice(1)}`).join('|');
 /** Lower levels report to higher ones; the author is usually the lowest unit the text keeps naming. */
 const LEVEL_RANK: Record<string, number> = { 'xã': 0, 'phường': 0, 'thị trấn': 0, 'huyện': 1, 'quận': 1, 'thị xã': 1, 'thành phố': 1 };
 
 const PROPER_NAME = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}`;
-const UNIT_MENTION = new RegExp(String.raw`(?<![\p{L}])(${LEVELS.join('|')})\s+(${PROPER_NAME})`, 'giu');
-const AUTHOR_MENTION = new RegExp(String.raw`(?:UBND|ủy ban nhân dân|uỷ ban nhân dân|tổ công tác đề án 06)\s+(${LEVELS.join('|')})\s+(${PROPER_NAME})`, 'giu');
+const UNIT_MENTION = new RegExp(String.raw`(?<![\p{L}])(${LEVEL_PATTERN})\s+(${PROPER_NAME})`, 'gu');
+const AUTHOR_MENTION = new RegExp(String.raw`(?:UBND|[ỦỤUủuụ][ỷyỳ] ban nhân dân|[Tt]ổ công tác [Đđ]ề án 06)\s+(${LEVEL_PATTERN})\s+(${PROPER_NAME})`, 'gu');
 
 /**
  * Who wrote the report, about when, and what kind of document it is. Headers of real reports are often

@@ -49,6 +49,11 @@ export const MetricRuleSchema = z.object({
   identifyingNouns: z.array(z.string()).default([]),
   /** Phrases in the number's clause (or an enclosing label) that name this metric. */
   cues: z.array(z.string()).default([]),
+  /**
+   * Phrases that name this metric when they are the label right before the number: the clause reads
+   * "<label> …: <number>" ("- Đăng ký thường trú (Công an phường): 1022 hồ sơ"), not merely mentions them.
+   */
+  labels: z.array(z.string()).default([]),
   /** Words of which one must appear in the statement or its nearest label. */
   context: z.array(z.string()).default([]),
   /** A catch-all for its unit (dossiers.received): any specific rule that also matches wins over it. */

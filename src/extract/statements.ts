@@ -9,8 +9,10 @@ export interface Statement {
   text: string;
   /** Labels of enclosing scopes, nearest first (the label's own text, e.g. "- Đăng ký thường trú:"). */
   scopes: ScopeLabel[];
-  /** Index of the block in the document, for linking breakdowns. */
+  /** Index of the block in the document. */
   blockIndex: number;
+  /** Unique per statement, in reading order (a table yields several statements from one block). */
+  key: number;
   /** Outline depth of the block (headings 1–9, list items 10+, paragraphs half a step below what is open). */
   depth: number;
   /** Maps a character range of `text` back to the page/line an auditor looks at. */
@@ -25,9 +27,13 @@ export interface Statement {
 export interface ScopeLabel {
   text: string;
   blockIndex: number;
+  /** The statement this label is. */
+  key: number;
   /** True for headings: weaker evidence of meaning than a label right above. */
   heading: boolean;
   depth: number;
+  /** A list item that only names what follows ("- Đăng ký tạm trú:") and states no number. */
+  label: boolean;
 }
 
 type OpenScope = ScopeLabel;
@@ -79,37 +85,55 @@ const TOTAL_ROW = /^(tổng\s*(cộng|số)?|cộng|tổng)\b/iu;
 
 export function* statementsOf(document: Document): Generator<Statement> {
   const open: OpenScope[] = [];
+  const counter = { next: 0 };
   for (let blockIndex = 0; blockIndex < document.blocks.length; blockIndex++) {
     const block = document.blocks[blockIndex]!;
-    const depth = block.kind === 'table' ? Number.POSITIVE_INFINITY : depthOf(block, open);
+    let depth = block.kind === 'table' ? Number.POSITIVE_INFINITY : depthOf(block, open);
+    // "- Thông báo lưu trú:" then "- Tiếp nhận 0 hồ sơ": a list item that is only a label owns the next items
+    // even when the writer gave them the same dash.
+    const top = open[open.length - 1];
+    if (block.kind === 'list-item' && top && top.depth === depth && top.label) depth += 0.5;
     if (block.kind !== 'table') while (open.length > 0 && open[open.length - 1]!.depth >= depth) open.pop();
     const scopes: ScopeLabel[] = [...open].reverse();
 
     if (block.kind === 'table') {
-      yield* tableStatements(block, blockIndex, scopes, (open[open.length - 1]?.depth ?? 0) + 0.5);
+      yield* tableStatements(block, blockIndex, scopes, (open[open.length - 1]?.depth ?? 0) + 0.5, counter);
       continue;
     }
+    const key = counter.next++;
     yield {
       text: block.text,
       scopes,
       blockIndex,
+      key,
       depth,
       locate: locatorFor(block.location, block.lineStarts),
       evidence: block.text,
       opensBreakdown: opensBreakdown(block.text),
     };
-    if (opensScope(block, block.text)) open.push({ text: block.text, blockIndex, heading: block.kind === 'heading', depth });
+    if (opensScope(block, block.text)) {
+      const label = block.kind === 'list-item' && /:\s*$/u.test(block.text) && !/\d/u.test(block.text);
+      open.push({ text: block.text, blockIndex, key, heading: block.kind === 'heading', depth, label });
+    }
   }
 }
 
 const NUMERIC_CELL = /^[\s\d.,/%=()+\-–]*\d[\s\d.,/%=()+\-–]*$/u;
 
 /**
- * A table cell holding a number is read as "<column header> <row label>: <number>", so a table whose
- * header names the measures ("Tiếp nhận", "Đúng hạn") and whose rows name procedures or years yields
- * the same figures as the equivalent prose.
+ * A table cell holding only a number is read as "<column header> <row label>: <number>", so a table whose
+ * header names the measures ("Tiếp nhận", "Đúng hạn") and whose rows name procedures or years yields the
+ * same figures as the equivalent prose. A cell holding prose with numbers ("Đăng ký khai sinh: Tiếp nhận
+ * 08 hồ sơ, trong đó:" | "+ 0 hồ sơ bị trả lại …") is read as prose, the row's first cell labelling the
+ * cells after it.
  */
-function* tableStatements(block: TableBlock, blockIndex: number, scopes: ScopeLabel[], depth: number): Generator<Statement> {
+function* tableStatements(
+  block: TableBlock,
+  blockIndex: number,
+  scopes: ScopeLabel[],
+  depth: number,
+  counter: { next: number },
+): Generator<Statement> {
   const headerRows = leadingHeaderRows(block);
   const columnHeaders: string[] = [];
   for (const row of block.rows.slice(0, headerRows)) {
@@ -128,16 +152,27 @@ function* tableStatements(block: TableBlock, blockIndex: number, scopes: ScopeLa
     const evidence = row.cells.map((cell) => cell.text).join(' | ');
     const isTotalRow = TOTAL_ROW.test(rowLabel.trim());
     let column = 0;
+    let rowLabelScope: ScopeLabel | undefined;
     for (const cell of row.cells) {
       const header = columnHeaders[column] ?? '';
       column += cell.colSpan ?? 1;
-      if (!NUMERIC_CELL.test(cell.text) || /^\s*\d{1,2}\s*$/.test(cell.text) && column === 1) continue;
-      const prefix = `${header} ${rowLabel}: `;
       const cellLocate = locatorFor(cell.location, cell.lineStarts);
+      if (!NUMERIC_CELL.test(cell.text)) {
+        if (!/\d/u.test(cell.text) && rowLabelScope) continue;
+        const key = counter.next++;
+        const cellScopes = rowLabelScope ? [rowLabelScope, ...scopes] : scopes;
+        const cellDepth = rowLabelScope ? depth + 1 : depth;
+        yield { text: cell.text, scopes: cellScopes, blockIndex, key, depth: cellDepth, locate: cellLocate, evidence, opensBreakdown: opensBreakdown(cell.text) };
+        rowLabelScope ??= { text: cell.text, blockIndex, key, heading: false, depth, label: !/\d/u.test(cell.text) };
+        continue;
+      }
+      if (/^\s*\d{1,2}\s*$/.test(cell.text) && column === 1) continue;
+      const prefix = `${header} ${rowLabel}: `;
       yield {
         text: `${prefix}${cell.text}`,
         scopes,
         blockIndex,
+        key: counter.next++,
         depth,
         locate: (start, end) => cellLocate(Math.max(0, start - prefix.length), Math.max(0, end - prefix.length)),
         evidence,

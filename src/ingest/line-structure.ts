@@ -38,6 +38,9 @@ export function startsNewBlock(previousLine: string, line: string): boolean {
   if (DASH_ITEM.test(text) || PLUS_ITEM.test(text) || PAREN_ITEM.test(text)) return true;
   if (previousEnded) return true;
   if (ROMAN_PART.test(text) && /^[IVX]{1,5}\.\s+\p{Lu}/u.test(text)) return true;
+  // "2.1. Công tác …" or "2.Kết quả …" opens a section even after an unfinished line; a wrapped
+  // thousands figure ("5.388") has three digits after its dot, a section number one or two.
+  if (/^\d{1,2}\.(?:\d{1,2}\.?)*\s*\p{Lu}/u.test(text)) return true;
   return false;
 }
 
