@@ -8,7 +8,7 @@ export default defineMetric({
   bareNumber: true,
   cues: ["số hóa hồ sơ", "số hoá hồ sơ", "số hóa đầu vào", "tỷ lệ số hóa hồ sơ", "thực hiện số hóa", "số hóa", "số hoá"],
   context: ["số hóa", "số hoá"],
-  excludes: ["số hóa kết quả", "số hoá kết quả", "kết quả giải quyết"],
+  excludes: ["số hóa kết quả", "số hoá kết quả", "kết quả giải quyết", "đầu kết quả", "kết quả hồ sơ giải quyết"],
   percent: "allowed",
   examples: {
     positive: [

@@ -6,7 +6,7 @@ export default defineMetric({
   unit: "dossiers",
   nouns: ["hồ sơ", "TTHC", "thủ tục", "kết quả"],
   bareNumber: true,
-  cues: ["số hóa kết quả", "số hoá kết quả", "kết quả giải quyết được số hóa", "tỷ lệ số hóa kết quả"],
+  cues: ["số hóa kết quả", "số hoá kết quả", "kết quả giải quyết được số hóa", "tỷ lệ số hóa kết quả", "số hóa đầu kết quả", "kết quả hồ sơ giải quyết", "kết quả giải quyết TTHC"],
   context: ["số hóa", "số hoá"],
   percent: "allowed",
   examples: {

@@ -12,11 +12,13 @@ export default defineMetric({
   examples: {
     positive: [
       { text: "+ 89 hồ sơ đã trả kết quả đúng thời hạn (0 hồ sơ đang chờ KQXM)", expect: [{ value: 89 }] },
+      { text: "+ Đăng ký khai tử: 63 trường hợp, đã giải quyết 63 hồ sơ (tỷ lệ 100% đúng và trước hẹn).", expect: [{ value: 100, procedure: "khai-tu" }] },
       { text: "+ Số hồ sơ đã giải quyết đúng hạn, trước hạn: 13.274/13.303 = 100%", expect: [{ value: 13274, denominator: 13303, percent: 100 }] },
     ],
     negative: [
       "+ 0 hồ sơ bị trả lại do thiếu giấy tờ",
       "Số hồ sơ trễ hạn: 2 hồ sơ",
+      "phấn đấu 100% hồ sơ được giải quyết đúng hạn",
     ],
   },
 });

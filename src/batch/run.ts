@@ -1,69 +1,220 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { DocumentResult, Severity } from '../model/index.ts';
-import { fingerprintOf } from '../model/index.ts';
-import { READABLE_EXTENSIONS } from '../ingest/index.ts';
-import { processBytes } from '../pipeline/index.ts';
-import { writeFileAtomic } from '../report/atomic-write.ts';
+import pLimit from 'p-limit';
+import type { DocumentResult, DocumentStatus, Severity } from '../model/index.ts';
+import { writeFilesAtomic } from '../report/atomic-write.ts';
 import { figuresCsv, findingsCsv, reportsCsv } from '../report/csv.ts';
 import { reportHtml } from '../report/html.ts';
 import { resultsJson } from '../report/json.ts';
-import { listInputs, type InputFile } from './walk.ts';
+import { ResultCache } from './cache.ts';
+import { memoryLimitResult, timeLimitResult, unreadableFileResult, workerCrashResult } from './failures.ts';
+import { WorkerPool, type JobOutcome } from './pool.ts';
+import type { BatchEvent, BatchStats } from './progress.ts';
+import { listInputs, READABLE_EXTENSIONS, type InputFile } from './walk.ts';
+
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+export const DEFAULT_MAX_MEMORY_MB = 1024;
 
 export interface BatchOptions {
   inputs: string[];
   outDir: string;
+  /** Worker threads; defaults to the number of cores. */
+  jobs?: number;
+  /** Per-file time limit. */
+  timeoutSeconds?: number;
+  /** Per-worker V8 heap limit. */
+  maxMemoryMb?: number;
+  /** false = `--no-cache`: the cache is neither read nor written. */
+  cache?: boolean;
+  /** Aborting stops the workers and writes nothing: runBatch rejects with BatchInterruptedError. */
+  signal?: AbortSignal;
+  onEvent?: (event: BatchEvent) => void;
 }
 
 export interface BatchSummary {
   documents: DocumentResult[];
   bySeverity: Record<Severity, number>;
+  stats: BatchStats;
 }
 
-/** Runs every input through the pipeline, in input order, and writes every output file atomically. */
-export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
-  const inputs = await listInputs(options.inputs, options.outDir);
-  const documents: DocumentResult[] = [];
-  for (const input of inputs) documents.push(await processInput(input));
+export class BatchInterruptedError extends Error {
+  override readonly name = 'BatchInterruptedError';
+}
 
+/** Main-thread file reads (hashing for the cache) at once: enough to hide latency, few enough to not thrash a disk. */
+const READ_CONCURRENCY = 8;
+
+interface PendingParse {
+  index: number;
+  input: InputFile;
+  /** Known when the cache was consulted; otherwise computed only if a failure row needs a fingerprint. */
+  sha256?: string;
+}
+
+/**
+ * Runs every input through the pipeline on a pool of worker threads and writes every output file
+ * atomically. Output order is the input order from listInputs, whatever the number of workers; a
+ * file that fails, times out or kills its worker becomes a `failed` row and the batch goes on.
+ */
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const startedAt = Date.now();
+  const emit = options.onEvent ?? (() => {});
+  const signal = options.signal;
+  const interrupted = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(new BatchInterruptedError('interrupted'));
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  interrupted.catch(() => {});
+  const untilInterrupted = <T>(work: Promise<T>): Promise<T> => (signal ? Promise.race([work, interrupted]) : work);
+
+  const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  const cache = options.cache === false ? undefined : await ResultCache.open(options.outDir);
+
+  const inputs = await untilInterrupted(listInputs(options.inputs, options.outDir));
+  emit({ type: 'listed', total: inputs.length });
+  const results: DocumentResult[] = new Array(inputs.length);
+  let cacheHits = 0;
+  const finish = (index: number, result: DocumentResult, fromCache: boolean) => {
+    results[index] = result;
+    emit({ type: 'file-done', result, fromCache });
+  };
+
+  // Phase 1, main thread: skip what cannot be read and serve what the cache already knows.
+  const pending: PendingParse[] = [];
+  const readLimit = pLimit(READ_CONCURRENCY);
+  await untilInterrupted(
+    Promise.all(
+      inputs.map((input, index) =>
+        readLimit(async () => {
+          if (signal?.aborted) return;
+          if (!READABLE_EXTENSIONS.has(input.extension)) {
+            finish(index, { file: input.displayPath, status: 'skipped', metadata: {}, figures: [], findings: [] }, false);
+            return;
+          }
+          if (!cache) {
+            pending.push({ index, input });
+            return;
+          }
+          let sha256: string;
+          try {
+            sha256 = await sha256OfFile(input.absolutePath);
+          } catch (error) {
+            finish(index, unreadableFileResult(input.displayPath, errorCodeOf(error)), false);
+            return;
+          }
+          const cached = await cache.get(sha256, input.extension, input.displayPath);
+          if (cached) {
+            cacheHits++;
+            finish(index, cached, true);
+          } else pending.push({ index, input, sha256 });
+        }),
+      ),
+    ),
+  );
+  pending.sort((a, b) => a.index - b.index);
+
+  // Phase 2, worker threads: parse the rest.
+  const workers = Math.min(options.jobs ?? availableParallelism(), pending.length);
+  emit({ type: 'parsing', toParse: pending.length, workers });
+  let pages = 0;
+  if (pending.length > 0) {
+    const pool = new WorkerPool({
+      size: workers,
+      timeoutMs: timeoutSeconds * 1000,
+      maxOldGenerationSizeMb: maxMemoryMb,
+      forwardWorkerOutput: process.env.SOLIEU_DEBUG === '1',
+    });
+    try {
+      await untilInterrupted(
+        Promise.all(
+          pending.map(async (item) => {
+            const outcome = await pool.run({ absolutePath: item.input.absolutePath, displayPath: item.input.displayPath });
+            const result = await resultOf(outcome, item);
+            if (outcome.kind === 'result') {
+              pages += result.source?.pages ?? 0;
+              // Only what the pipeline decided is cached: a time-out or a crash depends on the limits and the machine.
+              if (cache) await cache.put(outcome.sha256, item.input.extension, result).catch(() => {});
+            } else if (outcome.kind === 'crash') {
+              emit({ type: 'incident', file: item.input.displayPath, detail: outcome.detail });
+            }
+            finish(item.index, result, false);
+          }),
+        ),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  }
+
+  if (signal?.aborted) throw new BatchInterruptedError('interrupted');
   const generatedAt = new Date();
-  await writeFileAtomic(join(options.outDir, 'figures.csv'), figuresCsv(documents));
-  await writeFileAtomic(join(options.outDir, 'findings.csv'), findingsCsv(documents));
-  await writeFileAtomic(join(options.outDir, 'reports.csv'), reportsCsv(documents));
-  await writeFileAtomic(join(options.outDir, 'results.json'), resultsJson(documents, generatedAt));
-  await writeFileAtomic(join(options.outDir, 'report.html'), reportHtml(documents, generatedAt));
+  const out = (name: string) => join(options.outDir, name);
+  try {
+    await writeFilesAtomic(
+      [
+        { path: out('figures.csv'), content: figuresCsv(results) },
+        { path: out('findings.csv'), content: findingsCsv(results) },
+        { path: out('reports.csv'), content: reportsCsv(results) },
+        { path: out('results.json'), content: resultsJson(results, generatedAt) },
+        { path: out('report.html'), content: reportHtml(results, generatedAt) },
+      ],
+      signal,
+    );
+  } catch (error) {
+    if (signal?.aborted) throw new BatchInterruptedError('interrupted', { cause: error });
+    throw error;
+  }
+  if (cache) await cache.pruneOtherVersions().catch(() => {});
 
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const document of documents) for (const finding of document.findings) bySeverity[finding.severity]++;
-  return { documents, bySeverity };
+  const byStatus: Record<DocumentStatus, number> = { ok: 0, 'needs-ocr': 0, failed: 0, skipped: 0 };
+  for (const document of results) {
+    byStatus[document.status]++;
+    for (const finding of document.findings) bySeverity[finding.severity]++;
+  }
+  const stats: BatchStats = {
+    files: results.length,
+    byStatus,
+    bySeverity,
+    cacheHits,
+    parsed: pending.length,
+    pages,
+    elapsedMs: Date.now() - startedAt,
+    workers,
+  };
+  return { documents: results, bySeverity, stats };
+
+  async function resultOf(outcome: JobOutcome, item: PendingParse): Promise<DocumentResult> {
+    const file = item.input.displayPath;
+    switch (outcome.kind) {
+      case 'result':
+        return outcome.result;
+      case 'unreadable':
+        return unreadableFileResult(file, outcome.errorCode);
+      case 'timeout':
+        return timeLimitResult(file, await fingerprintBase(item), timeoutSeconds);
+      case 'out-of-memory':
+        return memoryLimitResult(file, await fingerprintBase(item), maxMemoryMb);
+      case 'crash':
+        return workerCrashResult(file, await fingerprintBase(item));
+    }
+  }
 }
 
-async function processInput(input: InputFile): Promise<DocumentResult> {
-  if (!READABLE_EXTENSIONS.has(input.extension)) {
-    return { file: input.displayPath, status: 'skipped', metadata: {}, figures: [], findings: [] };
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(input.absolutePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return {
-      file: input.displayPath,
-      status: 'failed',
-      metadata: {},
-      figures: [],
-      findings: [
-        {
-          rule: 'ingest.failed',
-          severity: 'error',
-          fatal: true,
-          message: `Không mở được tệp (${code}); hãy kiểm tra quyền truy cập hoặc đường dẫn rồi chạy lại.`,
-          values: [],
-          evidence: [],
-          fingerprint: fingerprintOf(input.displayPath, 'ingest.failed', []),
-        },
-      ],
-    };
-  }
-  return (await processBytes(bytes, input.displayPath)).result;
+async function fingerprintBase(item: PendingParse): Promise<string> {
+  return item.sha256 ?? (await sha256OfFile(item.input.absolutePath).catch(() => item.input.displayPath));
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function errorCodeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'EIO';
 }

@@ -1,6 +1,13 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 
+/**
+ * Extensions the batch hands to the pipeline; anything else is listed as `skipped`. The same set as
+ * src/ingest's READABLE_EXTENSIONS (test/walk.test.ts holds them equal), repeated here because
+ * importing ingest would load pdf.js and mammoth into the main thread, which only hashes and writes.
+ */
+export const READABLE_EXTENSIONS: ReadonlySet<string> = new Set(['.pdf', '.docx', '.txt']);
+
 export interface InputFile {
   /** Absolute path to read. */
   absolutePath: string;

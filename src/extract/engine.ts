@@ -93,6 +93,7 @@ export class FigureExtractor {
     for (let index = 0; index < mentions.length; index++) {
       const mention = mentions[index]!;
       if (!FIGURE_KINDS.has(mention.kind) || mention.end <= markerEnd) continue;
+      if (isRowNumber(statement, mention)) continue;
       const clauseStart = Math.max(lastClauseBoundary(text, mention.start), previousFigureEnd);
       const left = text.slice(clauseStart, mention.start);
       const nextFigure = mentions.slice(index + 1).find((next) => FIGURE_KINDS.has(next.kind));
@@ -122,12 +123,18 @@ export class FigureExtractor {
         followedByUnknownWord && mention.kind !== 'percent' ? undefined : this.choose(mention, noun?.phrase, left, clause, rightAttached, statement, folded);
       // A bare number ("…: 35") is a figure only when its own clause names the measure; a section title is not enough.
       if (candidate && !noun && candidate.tier < 2 && mention.kind !== 'ratio') candidate = undefined;
+      if (candidate && mention.kind === 'percent' && candidate.compiled.rule.percent !== 'only' && candidate.tier < 2) candidate = undefined;
       // "…trong năm 2022: 6.588; năm 2023: 6.715 hồ sơ" — the second clause repeats the measure of the first.
       const inherited = previousFigure && (!candidate || candidate.tier < 2) && startsParallelClause(left) ? previousFigure : undefined;
       const rule = inherited ? this.ruleById(inherited.metric) : candidate?.compiled.rule;
       if (!rule) continue;
 
       const figure = this.buildFigure(rule, mention, statement, clause, firstIndex + figures.length, innerNoun ? undefined : noun?.end);
+      // "465 hồ sơ đăng ký xe": the procedure may follow the counted noun.
+      if (figure.procedure === undefined && noun) {
+        const after = this.firstProcedure(attachedTail(text.slice(noun.end, rightLimit)));
+        if (after) figure.procedure = after;
+      }
       if (inherited && figure.procedure === undefined && inherited.procedure !== undefined) figure.procedure = inherited.procedure;
       figures.push(figure);
       previousFigure = figure;
@@ -161,7 +168,7 @@ export class FigureExtractor {
     let best: Candidate | undefined;
     for (const compiled of this.compiled) {
       const { rule } = compiled;
-      if (!this.kindFits(rule, mention)) continue;
+      if (!this.kindFits(rule, mention, clause)) continue;
       if (noun !== undefined ? !compiled.nouns.has(noun, folded) : !rule.bareNumber) continue;
       if (!compiled.excludes.isEmpty && compiled.excludes.test(around, folded)) continue;
       if (!compiled.context.isEmpty && !this.inContext(compiled, statement, folded)) continue;
@@ -178,10 +185,11 @@ export class FigureExtractor {
     return nearest !== undefined && compiled.context.test(nearest.text, folded);
   }
 
-  private kindFits(rule: MetricRule, mention: NumberMention): boolean {
+  private kindFits(rule: MetricRule, mention: NumberMention, clause: string): boolean {
     const isPercentOnly = mention.kind === 'percent';
     if (rule.percent === 'only') return isPercentOnly;
-    if (isPercentOnly) return false;
+    // "(tỷ lệ 100% đúng và trước hẹn)": a rate stated of a count metric, kept as that metric in percent.
+    if (isPercentOnly) return rule.percent === 'allowed' && /(?:tỷ|tỉ) lệ[^%]{0,40}$/iu.test(clause);
     if (rule.percent === 'never' && mention.percent !== undefined) return false;
     return true;
   }
@@ -209,7 +217,7 @@ export class FigureExtractor {
     for (const scope of statement.scopes) {
       if (!scope.heading && this.statementsWithFigures.has(scope.key)) break;
       const hit = compiled.cues.lastBefore(scope.text, scope.text.length, folded);
-      if (hit) return { compiled, tier: scope.heading ? 1 : 1.5, specificity: hit.phrase.length };
+      if (hit) return { compiled, tier: scope.rowLabel ? 2 : scope.heading ? 1 : 1.5, specificity: hit.phrase.length };
     }
     return identified ? { compiled, tier: 0, specificity: noun.length } : undefined;
   }
@@ -227,7 +235,7 @@ export class FigureExtractor {
       id: `f${index + 1}`,
       metric: rule.id,
       value: mention.value ?? 0,
-      unit: rule.unit,
+      unit: mention.kind === 'percent' ? 'percent' : rule.unit,
       raw: statement.text.slice(mention.start, rawEnd).trim(),
       evidence: statement.evidence,
       location: statement.locate(mention.start, rawEnd),
@@ -264,10 +272,11 @@ export class FigureExtractor {
   private procedureOf(statement: Statement, clause: string): string | undefined {
     const own = this.firstProcedure(clause);
     if (own) return own;
+    // Labels above, up to and including the nearest heading ("2.4. Đăng ký, cấp biển số mô tô …").
     for (const scope of statement.scopes) {
-      if (scope.heading && scope !== statement.scopes[0]) continue;
       const procedure = this.firstProcedure(scope.text);
       if (procedure) return procedure;
+      if (scope.heading) break;
     }
     return undefined;
   }
@@ -307,8 +316,9 @@ function better(a: Candidate, b: Candidate): boolean {
 /** "năm 2022", "Năm 2023:" — a single year scoping what follows (a range "2022-2025" scopes nothing). */
 function lastYear(text: string): number | undefined {
   let year: number | undefined;
-  for (const match of text.matchAll(/(?<!(?:đến|tới|từ|trước|sau|luật[\p{L}\s]{0,20})\s)\bnăm\s+(20\d\d|19\d\d)\b(?!\s*[-–]\s*\d)(?!\s+đến)/giu)) {
-    year = Number(match[1]);
+  for (const match of text.matchAll(/(đến|tới|từ|trước|sau|luật[\p{L}\s]{0,20})?\s*\bnăm\s+(20\d\d|19\d\d)\b(\s*[-–]\s*\d|\s+đến)?/giu)) {
+    // "đến năm 2025 …" moves the text to another time: what follows is not about the year named before it.
+    year = match[1] || match[3] ? undefined : Number(match[2]);
   }
   return year;
 }
@@ -350,6 +360,16 @@ function attachedTail(text: string): string {
 /** "năm 2023: 6.715 hồ sơ" after "Số hồ sơ đã tiếp nhận trong năm 2022: 6.588;" continues the same measure. */
 function startsParallelClause(left: string): boolean {
   return /^\s*(?:\p{L}+\s*){0,3}?[,;]?\s*(?:và\s+)?(?:trong\s+)?năm\s+\d{4}\s*(?:là|:|đạt)?\s*$/iu.test(left);
+}
+
+/**
+ * A small bare number opening a wrapped line and followed by a capitalised word ("1 Tư pháp – Hộ tịch …")
+ * is the STT column of a table flattened into text, not a count.
+ */
+function isRowNumber(statement: Statement, mention: NumberMention): boolean {
+  if (mention.kind !== 'integer' || (mention.value ?? 0) > 99) return false;
+  const lineStart = statement.lineStartOffsets.some((offset) => statement.text.slice(offset, mention.start).trim() === '');
+  return lineStart && /^\s+\p{Lu}/u.test(statement.text.slice(mention.end));
 }
 
 /** "3.1 Phục vụ …", "2.2.Kết quả …": a section number, not a figure. */

@@ -19,6 +19,8 @@ export interface Statement {
   locate: (start: number, end: number) => Location;
   /** The sentence or table row to quote as evidence. */
   evidence: string;
+  /** Offsets in `text` where a new source line begins (a PDF or text line wrapped into this block). */
+  lineStartOffsets: readonly number[];
   table?: { column: number; row: number; header: string; rowLabel: string; isTotalRow: boolean };
   /** The block opens a breakdown ("…, trong đó:" / "Trong đó:") that following deeper blocks belong to. */
   opensBreakdown: boolean;
@@ -34,6 +36,8 @@ export interface ScopeLabel {
   depth: number;
   /** A list item that only names what follows ("- Đăng ký tạm trú:") and states no number. */
   label: boolean;
+  /** The first cell of the table row the statement is in: as much the statement's own words as its clause. */
+  rowLabel?: boolean;
 }
 
 type OpenScope = ScopeLabel;
@@ -51,6 +55,8 @@ function depthOf(block: Block, open: readonly OpenScope[]): number {
     if (/^\(?\d+\)$/.test(marker) || /^[a-zđ]\)$/.test(marker)) return 10;
     return 10 + block.level;
   }
+  // "* Trong năm 2023 kết quả …:" heads the "-"/"+" items below it, like "(1)" or "a)".
+  if (block.kind === 'paragraph' && /^\s*\*\s/u.test(block.text)) return 10;
   const top = open[open.length - 1];
   return top ? top.depth + 0.5 : 20;
 }
@@ -109,6 +115,7 @@ export function* statementsOf(document: Document): Generator<Statement> {
       depth,
       locate: locatorFor(block.location, block.lineStarts),
       evidence: block.text,
+      lineStartOffsets: (block.lineStarts ?? []).map((lineStart) => lineStart.start),
       opensBreakdown: opensBreakdown(block.text),
     };
     if (opensScope(block, block.text)) {
@@ -118,7 +125,7 @@ export function* statementsOf(document: Document): Generator<Statement> {
   }
 }
 
-const NUMERIC_CELL = /^[\s\d.,/%=()+\-–]*\d[\s\d.,/%=()+\-–]*$/u;
+const NUMERIC_CELL = /^[\s\d.,/%=()+\-–]*\d[\s\d.,/%=()+\-–;:]*$/u;
 
 /**
  * A table cell holding only a number is read as "<column header> <row label>: <number>", so a table whose
@@ -162,8 +169,18 @@ function* tableStatements(
         const key = counter.next++;
         const cellScopes = rowLabelScope ? [rowLabelScope, ...scopes] : scopes;
         const cellDepth = rowLabelScope ? depth + 1 : depth;
-        yield { text: cell.text, scopes: cellScopes, blockIndex, key, depth: cellDepth, locate: cellLocate, evidence, opensBreakdown: opensBreakdown(cell.text) };
-        rowLabelScope ??= { text: cell.text, blockIndex, key, heading: false, depth, label: !/\d/u.test(cell.text) };
+        yield {
+          text: cell.text,
+          scopes: cellScopes,
+          blockIndex,
+          key,
+          depth: cellDepth,
+          locate: cellLocate,
+          evidence,
+          lineStartOffsets: [],
+          opensBreakdown: opensBreakdown(cell.text),
+        };
+        rowLabelScope ??= { text: cell.text, blockIndex, key, heading: false, depth, label: !/\d/u.test(cell.text), rowLabel: true };
         continue;
       }
       if (/^\s*\d{1,2}\s*$/.test(cell.text) && column === 1) continue;
@@ -176,6 +193,7 @@ function* tableStatements(
         depth,
         locate: (start, end) => cellLocate(Math.max(0, start - prefix.length), Math.max(0, end - prefix.length)),
         evidence,
+        lineStartOffsets: [],
         table: { column: column - 1, row: rowIndex, header, rowLabel, isTotalRow },
         opensBreakdown: false,
       };

@@ -14,6 +14,21 @@ export function foldDiacritics(text: string): string {
     .toLowerCase();
 }
 
+const OLD_STYLE_TONES: Record<string, string> = {
+  oà: 'òa', oá: 'óa', oả: 'ỏa', oã: 'õa', oạ: 'ọa',
+  oè: 'òe', oé: 'óe', oẻ: 'ỏe', oẽ: 'õe', oẹ: 'ọe',
+  uỳ: 'ùy', uý: 'úy', uỷ: 'ủy', uỹ: 'ũy', uỵ: 'ụy',
+};
+const OLD_STYLE_PATTERN = new RegExp(`(${Object.keys(OLD_STYLE_TONES).join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+
+/**
+ * Both "số hoá" (old style: tone on the second vowel of an open "oa/oe/uy") and "số hóa" (new style) are
+ * correct Vietnamese, and reports mix them; cues compare in the new style. Same length, so offsets hold.
+ */
+export function canonicalToneMarks(lowerCaseText: string): string {
+  return lowerCaseText.replace(OLD_STYLE_PATTERN, (pair) => OLD_STYLE_TONES[pair] ?? pair);
+}
+
 /** True when a Vietnamese text has (almost) no diacritics left, i.e. exact cue matching would miss. */
 export function hasLostDiacritics(text: string): boolean {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
@@ -46,7 +61,7 @@ export class PhraseSet {
 
   constructor(readonly phrases: readonly string[]) {
     const unique = [...new Set(phrases.map((phrase) => phrase.toLowerCase()))].sort((a, b) => b.length - a.length);
-    this.exact = unique;
+    this.exact = unique.map(canonicalToneMarks);
     this.folded = unique.map(foldDiacritics);
   }
 
@@ -56,7 +71,7 @@ export class PhraseSet {
 
   /** Every whole-word occurrence, longest phrases first at each place; overlapping shorter hits are dropped. */
   findAll(text: string, folded = false): PhraseHit[] {
-    const haystack = folded ? foldDiacritics(text) : text.toLowerCase();
+    const haystack = folded ? foldDiacritics(text) : canonicalToneMarks(text.toLowerCase());
     const phrases = folded ? this.folded : this.exact;
     const hits: PhraseHit[] = [];
     for (let index = 0; index < phrases.length; index++) {
@@ -88,7 +103,7 @@ export class PhraseSet {
     const rest = text.slice(position);
     const skipped = skip.exec(rest)?.[0].length ?? 0;
     const tail = rest.slice(skipped);
-    const haystack = folded ? foldDiacritics(tail) : tail.toLowerCase();
+    const haystack = folded ? foldDiacritics(tail) : canonicalToneMarks(tail.toLowerCase());
     const phrases = folded ? this.folded : this.exact;
     for (let index = 0; index < phrases.length; index++) {
       const phrase = phrases[index]!;
@@ -101,7 +116,7 @@ export class PhraseSet {
 
   /** True when `phrase` is exactly one of the phrases (not merely contains one). */
   has(phrase: string, folded = false): boolean {
-    const key = folded ? foldDiacritics(phrase) : phrase.toLowerCase();
+    const key = folded ? foldDiacritics(phrase) : canonicalToneMarks(phrase.toLowerCase());
     return (folded ? this.folded : this.exact).includes(key);
   }
 

@@ -53,7 +53,10 @@ export function readText(bytes: Uint8Array, info: FileInfo): SourceDocument {
       continue;
     }
     const previous = pending[pending.length - 1];
-    if (previous && startsNewBlock(previous.text, line.text)) flush();
+    // A line that is only a short number is a page number left by the PDF this text came from: it stays in
+    // the text, but on its own, so it never glues onto the sentence around it.
+    const pageNumberLike = /^\s*\d{1,3}\s*$/u.test(line.text);
+    if (previous && (pageNumberLike || /^\s*\d{1,3}\s*$/u.test(previous.text) || startsNewBlock(previous.text, line.text))) flush();
     pending.push(line);
   }
   flush();

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DocumentResult } from '../model/index.ts';
+import { DocumentResultSchema } from '../model/index.ts';
+import { writeFileAtomic } from '../report/atomic-write.ts';
+import { RULES_VERSION, TOOL_VERSION } from '../version.ts';
+
+/** Where the cache lives inside the output folder; the walk never reads the output folder. */
+export const CACHE_FOLDER_NAME = '.cache';
+
+/** Standard marker (bford.info/cachedir) so backup tools skip the folder. */
+const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# solieu result cache: safe to delete; see the README.\n';
+
+interface CacheEntry {
+  toolVersion: string;
+  rulesVersion: string;
+  extension: string;
+  sha256: string;
+  result: DocumentResult;
+}
+
+/**
+ * Results of earlier runs, keyed by what decides them: the file's bytes (sha256), its extension (a
+ * text file named `.pdf` is judged differently from the same bytes named `.txt`), the tool version,
+ * the rules version, and a hash of the code itself (src/, rules/, the dependency lock) — versions are
+ * bumped by hand and a forgotten bump must not serve stale results. One folder per version+code, so a
+ * new version starts cold and the old folders are pruned instead of growing forever. The path is not
+ * in the key: a moved or renamed file is still a hit, re-labelled with the path it has now.
+ */
+export class ResultCache {
+  readonly folder: string;
+  private readonly versionFolder: string;
+  private readonly versionFolderName: string;
+
+  private constructor(outDir: string, codeHash: string) {
+    this.folder = join(outDir, CACHE_FOLDER_NAME);
+    this.versionFolderName = `tool-${TOOL_VERSION}_rules-${RULES_VERSION}_code-${codeHash.slice(0, 16)}`.replace(/[^0-9A-Za-z._-]/g, '_');
+    this.versionFolder = join(this.folder, this.versionFolderName);
+  }
+
+  static async open(outDir: string): Promise<ResultCache> {
+    return new ResultCache(outDir, await codeFingerprint());
+  }
+
+  async get(sha256: string, extension: string, displayPath: string): Promise<DocumentResult | undefined> {
+    let entry: unknown;
+    try {
+      entry = JSON.parse(await readFile(this.entryPath(sha256, extension), 'utf8'));
+    } catch {
+      return undefined;
+    }
+    // A cache file is data from disk like any other input: anything unexpected is a miss, never a crash.
+    if (!isEntryFor(entry, sha256, extension)) return undefined;
+    const parsed = DocumentResultSchema.safeParse(entry.result);
+    if (!parsed.success) return undefined;
+    return relabel(parsed.data, displayPath);
+  }
+
+  async put(sha256: string, extension: string, result: DocumentResult): Promise<void> {
+    const entry: CacheEntry = { toolVersion: TOOL_VERSION, rulesVersion: RULES_VERSION, extension, sha256, result };
+    await writeFileAtomic(this.entryPath(sha256, extension), `${JSON.stringify(entry)}\n`);
+  }
+
+  /** Drops the folders of other tool/rules versions: their entries can never be hits again. */
+  async pruneOtherVersions(): Promise<void> {
+    const entries = await readdir(this.folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.isDirectory() && entry.name !== this.versionFolderName) await rm(join(this.folder, entry.name), { recursive: true, force: true });
+    }
+    await writeFileAtomic(join(this.folder, 'CACHEDIR.TAG'), CACHEDIR_TAG);
+  }
+
+  private entryPath(sha256: string, extension: string): string {
+    const key = createHash('sha256').update(`${sha256}\u0000${extension}`).digest('hex');
+    return join(this.versionFolder, key.slice(0, 2), `${key}.json`);
+  }
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let codeFingerprintPromise: Promise<string> | undefined;
+
+/** sha256 over every file (path and bytes) under src/ and rules/, plus package.json and the lock file. */
+export function codeFingerprint(): Promise<string> {
+  codeFingerprintPromise ??= (async () => {
+    const files: string[] = [];
+    for (const folder of ['src', 'rules']) {
+      const entries = await readdir(join(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true }).catch(() => []);
+      for (const entry of entries) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
+    }
+    files.push(join(PROJECT_ROOT, 'package.json'), join(PROJECT_ROOT, 'package-lock.json'));
+    const relativePaths = files.map((file) => relative(PROJECT_ROOT, file).split(sep).join('/')).sort();
+    const hash = createHash('sha256');
+    for (const path of relativePaths) {
+      const content = await readFile(join(PROJECT_ROOT, path)).catch(() => undefined);
+      if (content) hash.update(path).update('\u0000').update(content).update('\u0000');
+    }
+    return hash.digest('hex');
+  })();
+  return codeFingerprintPromise;
+}
+
+function isEntryFor(entry: unknown, sha256: string, extension: string): entry is CacheEntry {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const candidate = entry as Partial<CacheEntry>;
+  return (
+    candidate.toolVersion === TOOL_VERSION &&
+    candidate.rulesVersion === RULES_VERSION &&
+    candidate.sha256 === sha256 &&
+    candidate.extension === extension
+  );
+}
+
+/** The cached result carries the path the file had when it was parsed; outputs need the path it has now. */
+export function relabel(result: DocumentResult, displayPath: string): DocumentResult {
+  return {
+    ...result,
+    file: displayPath,
+    ...(result.source ? { source: { ...result.source, path: displayPath } } : {}),
+  };
+}

@@ -1,0 +1,14 @@
+import type { DocumentResult } from '../model/index.ts';
+
+/** What the main thread and a pool worker say to each other (structured-clone safe). */
+export interface ToWorker {
+  jobId: number;
+  absolutePath: string;
+  displayPath: string;
+}
+
+export type FromWorker =
+  | { type: 'ready' }
+  /** `sha256` is of the bytes the worker parsed: the cache key must match what was really read. */
+  | { type: 'result'; jobId: number; result: DocumentResult; sha256: string }
+  | { type: 'unreadable'; jobId: number; errorCode: string };

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import { sha256Hex } from '../ingest/index.ts';
+import { processBytes } from '../pipeline/index.ts';
+import type { FromWorker, ToWorker } from './messages.ts';
+
+/**
+ * One pool worker: parses one file at a time. It reads the bytes itself, so the main thread only
+ * sends a path and never holds hundreds of PDFs in memory at once.
+ */
+const port = parentPort;
+if (!port) throw new Error('worker.ts runs only as a worker thread');
+
+const testHooksEnabled = process.env.SOLIEU_TEST_HOOKS === '1';
+
+port.on('message', (message: ToWorker) => {
+  void handle(message).then((reply) => port.postMessage(reply));
+});
+port.postMessage({ type: 'ready' } satisfies FromWorker);
+
+async function handle(message: ToWorker): Promise<FromWorker> {
+  let bytes: Uint8Array;
+  try {
+    const buffer = await readFile(message.absolutePath);
+    // A plain Uint8Array view, not the Buffer subclass: pdf.js refuses Buffers.
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  } catch (error) {
+    return { type: 'unreadable', jobId: message.jobId, errorCode: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+  }
+  // Hashed before parsing: a parser may take ownership of (detach) the buffer.
+  const sha256 = sha256Hex(bytes);
+  if (testHooksEnabled) await runTestHook(bytes);
+  const { result } = await processBytes(bytes, message.displayPath);
+  return { type: 'result', jobId: message.jobId, result, sha256 };
+}
+
+/**
+ * The batch tests need a file that hangs, eats memory or kills its worker, and no real report does
+ * that on demand. Only with SOLIEU_TEST_HOOKS=1 in the environment, a file whose first line is
+ * `SOLIEU-TEST-HOOK: <action>` misbehaves the way a hostile PDF would.
+ */
+async function runTestHook(bytes: Uint8Array): Promise<void> {
+  const firstLine = Buffer.from(bytes.subarray(0, 64)).toString('latin1').split(/\r?\n/, 1)[0] ?? '';
+  const action = /^SOLIEU-TEST-HOOK: ([a-z-]+)/.exec(firstLine)?.[1];
+  switch (action) {
+    case 'hang':
+      // Synchronous, like a parser stuck in a loop: no event-loop turn ever comes back.
+      for (;;);
+    case 'allocate': {
+      const hoard: unknown[] = [];
+      for (;;) hoard.push(new Array(100_000).fill({ hoard: hoard.length }));
+    }
+    case 'crash':
+      await new Promise<never>(() => {
+        setImmediate(() => {
+          throw new Error('test hook: uncaught exception in the worker');
+        });
+      });
+      break;
+    case 'exit':
+      process.exit(3);
+  }
+}
