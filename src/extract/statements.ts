@@ -87,6 +87,11 @@ export function locatorFor(location: Location, lineStarts: readonly LineStart[] 
   };
 }
 
+/** Digits other than years and item numbers: the row states figures, so it is data, not a header. */
+function rowStatesFigures(row: TableBlock['rows'][number]): boolean {
+  return row.cells.some((cell) => /\d/u.test(cell.text.replace(/\b(?:19|20)\d\d\b/gu, '').replace(/^\s*\(?\d{1,2}[.)]?\s*$/u, '')));
+}
+
 const TOTAL_ROW = /^(tổng\s*(cộng|số)?|cộng|tổng)\b/iu;
 
 export function* statementsOf(document: Document): Generator<Statement> {
@@ -152,8 +157,19 @@ function* tableStatements(
       }
     }
   }
+  // A header that is one spanning cell ("+ Số hoá đầu vào hồ sơ giải quyết TTHC:"), or a row of labels only
+  // in the middle of a table, names what the rows below it measure.
+  let sectionScope: ScopeLabel | undefined;
+  const header = block.rows.slice(0, headerRows).flatMap((row) => row.cells.map((cell) => cell.text)).filter((text) => text.trim() !== '');
+  if (header.length === 1) sectionScope = { text: header[0]!, blockIndex, key: counter.next++, heading: false, depth, label: true };
   for (let rowIndex = headerRows; rowIndex < block.rows.length; rowIndex++) {
     const row = block.rows[rowIndex]!;
+    const filled = row.cells.filter((cell) => cell.text.trim() !== '');
+    if (filled.length === 1 && !/\d/u.test(filled[0]!.text)) {
+      sectionScope = { text: filled[0]!.text, blockIndex, key: counter.next++, heading: false, depth, label: true };
+      continue;
+    }
+    const rowScopes = sectionScope ? [sectionScope, ...scopes] : scopes;
     const labelCells = row.cells.filter((cell) => !NUMERIC_CELL.test(cell.text) && cell.text.trim() !== '');
     const rowLabel = labelCells.map((cell) => cell.text).join(' ');
     const evidence = row.cells.map((cell) => cell.text).join(' | ');
@@ -167,7 +183,7 @@ function* tableStatements(
       if (!NUMERIC_CELL.test(cell.text)) {
         if (!/\d/u.test(cell.text) && rowLabelScope) continue;
         const key = counter.next++;
-        const cellScopes = rowLabelScope ? [rowLabelScope, ...scopes] : scopes;
+        const cellScopes = rowLabelScope ? [rowLabelScope, ...rowScopes] : rowScopes;
         const cellDepth = rowLabelScope ? depth + 1 : depth;
         yield {
           text: cell.text,
@@ -187,7 +203,7 @@ function* tableStatements(
       const prefix = `${header} ${rowLabel}: `;
       yield {
         text: `${prefix}${cell.text}`,
-        scopes,
+        scopes: rowScopes,
         blockIndex,
         key: counter.next++,
         depth,
@@ -201,10 +217,13 @@ function* tableStatements(
   }
 }
 
-/** Header rows: marked as such by the source, or else the first row when it holds no number. */
+/**
+ * Header rows: marked as such by the source and holding no figures (a PDF reader marks the first row of
+ * any grid, and a DOCX writer may mark a data row), or else the first row when it holds no number.
+ */
 function leadingHeaderRows(block: TableBlock): number {
   let count = 0;
-  while (count < block.rows.length && block.rows[count]!.header) count++;
+  while (count < block.rows.length && block.rows[count]!.header && !rowStatesFigures(block.rows[count]!)) count++;
   if (count > 0) return count;
   const first = block.rows[0];
   return first && first.cells.every((cell) => !/\d/.test(cell.text) || /^(stt|tt)$/iu.test(cell.text.trim())) ? 1 : 0;

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { processBytes } from '../src/pipeline/index.ts';
+
+/**
+ * What an auditor sees for each kind of bad or unusual input in the bundled fixtures: a status, one finding
+ * with the right id, and a Vietnamese sentence that says what is wrong and what to do — never a stack trace.
+ */
+const REPORTS = join(import.meta.dirname, '../fixtures/reports');
+
+async function run(fixture: string) {
+  return (await processBytes(readFileSync(join(REPORTS, fixture)), fixture)).result;
+}
+
+describe('bad inputs become a status and a finding that says what to do', () => {
+  it.each([
+    ['bad/encrypted.pdf', 'failed', 'ingest.failed', /mật khẩu/u],
+    ['bad/corrupt.pdf', 'failed', 'ingest.failed', /hỏng|không đọc được/u],
+    ['bad/truncated.pdf', 'failed', 'ingest.failed', /hỏng|không đầy đủ|bị cắt|không đọc được/u],
+    ['bad/empty.pdf', 'failed', 'ingest.empty', /rỗng/u],
+    ['bad/empty-text.docx', 'failed', 'ingest.empty', /không có (nội dung|chữ)/u],
+    ['bad/not-a-docx.docx', 'failed', 'ingest.failed', /không phải/u],
+    ['scan/seed-003-scan.pdf', 'needs-ocr', 'ingest.needs-ocr', /OCR|nhận dạng/u],
+  ])('%s → %s / %s', async (fixture, status, rule, message) => {
+    const result = await run(fixture);
+    expect(result.status).toBe(status);
+    expect(result.findings).toHaveLength(1);
+    const [finding] = result.findings;
+    expect(finding!.rule).toBe(rule);
+    expect(finding!.fatal).toBe(true);
+    expect(finding!.message).toMatch(message);
+    expect(finding!.message).not.toMatch(/\bat \w+ \(|Error:|node_modules/u);
+    expect(result.figures).toEqual([]);
+  });
+
+  it('a DOCX renamed .pdf is read as what it is, and the lie is reported as info', async () => {
+    const result = await run('bad/really-a-docx.pdf');
+    expect(result.status).toBe('ok');
+    expect(result.source?.format).toBe('docx');
+    expect(result.findings.map((finding) => [finding.rule, finding.severity])).toContainEqual(['ingest.format-mismatch', 'info']);
+    expect(result.figures.length).toBeGreaterThan(0);
+  });
+});
+
+describe('repaired encodings are reported', () => {
+  it.each([
+    ['legacy/seed-003-tcvn3.docx', 'bảng mã TCVN3', 'phông chữ'],
+    ['legacy/seed-003-tcvn3.pdf', 'bảng mã TCVN3', 'phông chữ'],
+    ['legacy/seed-001-vni.docx', 'bảng mã VNI', 'phông chữ'],
+    ['legacy/seed-001-vni.pdf', 'bảng mã VNI', 'phông chữ'],
+    ['seed-002.pdf', 'ƣ/Ƣ', 'luôn sửa'],
+  ])('%s: an info finding names the repair (%s) and how it was detected', async (fixture, repair, detectedBy) => {
+    const result = await run(fixture);
+    expect(result.status).toBe('ok');
+    const repaired = result.findings.filter((finding) => finding.rule === 'ingest.encoding-repaired');
+    expect(repaired.length).toBeGreaterThan(0);
+    expect(repaired.every((finding) => finding.severity === 'info' && !finding.fatal)).toBe(true);
+    const message = repaired.map((finding) => finding.message).join('\n');
+    expect(message).toContain(repair);
+    expect(message).toContain(detectedBy);
+  });
+
+  it('clean Unicode files report no repair', async () => {
+    for (const fixture of ['seed-001.docx', 'seed-003.pdf', 'seed-004.txt']) {
+      const result = await run(fixture);
+      expect(result.findings.filter((finding) => finding.rule === 'ingest.encoding-repaired')).toEqual([]);
+    }
+  });
+});
