@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.carried_over",
   description: "Số hồ sơ tồn kỳ trước chuyển sang",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["tồn trước", "kỳ trước chuyển sang", "tồn kỳ trước", "tồn"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

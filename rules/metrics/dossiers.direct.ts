@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.direct",
   description: "Số hồ sơ tiếp nhận trực tiếp",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["trực tiếp", "tiếp nhận trực tiếp", "nộp trực tiếp"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.due",
   description: "Số hồ sơ đến hạn giải quyết",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["đến hạn giải quyết", "đến hạn"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

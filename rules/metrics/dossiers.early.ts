@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.early",
   description: "Số hồ sơ giải quyết trước hạn (nêu riêng với đúng hạn)",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["trước hạn", "trước hẹn"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.in_progress",
   description: "Số hồ sơ đang giải quyết, chưa giải quyết, đang chờ",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["đang giải quyết", "chưa giải quyết", "đang chờ", "đang trong quá trình giải quyết", "đang xử lý", "đang chờ KQXM"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.late",
   description: "Số hồ sơ giải quyết trễ hạn, quá hạn",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["trễ hạn", "quá hạn", "chậm giải quyết", "trễ hẹn", "quá hẹn"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

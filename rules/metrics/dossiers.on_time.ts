@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.on_time",
   description: "Số hồ sơ giải quyết đúng hạn (kể cả \"đúng và trước hạn\")",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["đúng hạn", "đúng thời hạn", "đúng và trước hạn", "đúng và trước hẹn", "đúng hẹn", "trả kết quả đúng thời hạn", "đã trả kết quả đúng thời hạn", "giải quyết đúng hạn", "đã giải quyết đúng hạn", "đúng hạn, trước hạn", "đã giải quyết đúng hạn, trước hạn"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.online",
   description: "Số hồ sơ tiếp nhận trực tuyến (qua dịch vụ công)",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["trực tuyến", "qua DVC", "qua dịch vụ công", "qua cổng dịch vụ công", "đăng ký qua DVC", "nộp trực tuyến", "dịch vụ công trực tuyến"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.resolved",
   description: "Số hồ sơ đã giải quyết (đã trả kết quả)",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["đã giải quyết", "giải quyết xong", "đã trả kết quả", "đã xử lý", "trả kết quả"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

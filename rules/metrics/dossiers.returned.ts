@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.returned",
   description: "Số hồ sơ bị trả lại",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["bị trả lại", "trả lại", "từ chối"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

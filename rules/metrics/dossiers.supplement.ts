@@ -4,7 +4,7 @@ export default defineMetric({
   id: "dossiers.supplement",
   description: "Số hồ sơ yêu cầu bổ sung",
   unit: "dossiers",
-  nouns: ["hồ sơ", "trường hợp"],
+  nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
   cues: ["yêu cầu bổ sung", "bổ sung"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],

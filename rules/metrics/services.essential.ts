@@ -7,6 +7,8 @@ export default defineMetric({
   identifyingNouns: ["dịch vụ công thiết yếu", "DVC thiết yếu", "thủ tục thiết yếu", "dịch vụ thiết yếu"],
   nouns: ["dịch vụ công", "DVC", "dịch vụ", "thủ tục", "TTHC", "thủ tục hành chính"],
   cues: ["thiết yếu"],
+  // "tích hợp 25 dịch vụ công thiết yếu theo Đề án 06" names the national list, not what the unit provides.
+  excludes: ["tích hợp"],
   percent: "allowed",
   examples: {
     positive: [
@@ -15,6 +17,7 @@ export default defineMetric({
     ],
     negative: [
       "Trực tuyến toàn trình là 88 thủ tục",
+      "Ngay sau Hội nghị trực tuyến về triển khai một số nhiệm vụ và tích hợp 25 dịch vụ công thiết yếu theo Đề án 06 của Chính phủ",
     ],
   },
 });

@@ -5,7 +5,6 @@ export default defineMetric({
   description: "Số thôn, xóm, bản, khu phố, tổ dân phố của đơn vị",
   unit: "villages",
   identifyingNouns: ["thôn", "xóm", "bản", "khu phố", "tổ dân phố", "thôn, xóm", "thôn/xóm", "khối", "ấp", "làng"],
-  excludes: ["phủ sóng", "được phủ"],
   percent: "never",
   examples: {
     positive: [
@@ -15,7 +14,7 @@ export default defineMetric({
     negative: [
       "Ban hành Quyết định thành lập các tổ Đề án 06 tại các thôn Yên Phú, thôn Giai Phạm",
       "tại các nhà văn hóa khối, xóm với hơn 312 lượt góp ý",
-      "15/15 xóm được phủ sóng",
+      "100% thôn, xóm, bản đã được phủ sóng Internet 3G/4G",
     ],
   },
 });

@@ -48,7 +48,7 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
       if (figure.parentId) continue;
       const inlineParent =
         breakdownAt !== undefined && (figure.location.start ?? 0) > breakdownAt && (figure.location.start ?? 0) < breakdownEnd
-          ? [...items].reverse().find(({ figure: other }) => other !== figure && other.unit === figure.unit && (other.location.start ?? 0) < breakdownAt)?.figure
+          ? inlineTotal(items, figure, breakdownAt)
           : undefined;
       if (inlineParent) {
         figure.parentId = inlineParent.id;
@@ -77,7 +77,13 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
  * An inline "trong đó" lists its parts up to the end of its sentence, or of its parenthesis:
  * "(trong đó đăng ký mới 83, đăng ký lại 6) … Trong năm 2023 thực hiện số hóa 6589 TTHC" — 6589 is no part of it.
  */
-function endOfBreakdown(text: string, at: number): number {
+/** The total a part after "trong đó" belongs to: the count of the same measure before it, else the last one of its unit. */
+function inlineTotal(items: ReadonlyArray<{ figure: Figure }>, part: Figure, breakdownAt: number): Figure | undefined {
+  const before = items.map(({ figure }) => figure).filter((other) => other !== part && other.unit === part.unit && (other.location.start ?? 0) < breakdownAt);
+  return before.find((other) => other.metric === part.metric) ?? before[before.length - 1];
+}
+
+export function endOfBreakdown(text: string, at: number): number {
   const insideParenthesis = text.lastIndexOf('(', at) > text.lastIndexOf(')', at);
   const rest = text.slice(at);
   const end = insideParenthesis ? rest.indexOf(')') : rest.search(/\.(?:\s+\p{Lu}|\s*$)/u);

@@ -6,6 +6,7 @@ import { OTHER_NOUNS } from '../../rules/nouns.ts';
 import type { MetricRule } from './rule.ts';
 import { PhraseSet, hasLostDiacritics, type PhraseHit } from './text-match.ts';
 import { statementsOf, type Statement } from './statements.ts';
+import { endOfBreakdown } from './breakdowns.ts';
 
 interface CompiledRule {
   rule: MetricRule;
@@ -69,6 +70,7 @@ export class FigureExtractor {
     // A writer who types "121.81 km2" elsewhere makes every "x.yyy" of theirs uncertain.
     this.dotDecimalSeen = textShowsDotDecimal(documentSample(document, Number.POSITIVE_INFINITY));
     this.statementsWithFigures = new Set();
+    this.previousStatement = undefined;
     for (const statement of statementsOf(document)) {
       statements.push(statement);
       for (const figure of this.extractStatement(statement, folded, found.length)) {
@@ -93,7 +95,6 @@ export class FigureExtractor {
     for (let index = 0; index < mentions.length; index++) {
       const mention = mentions[index]!;
       if (!FIGURE_KINDS.has(mention.kind) || mention.end <= markerEnd) continue;
-      if (isRowNumber(statement, mention)) continue;
       const clauseStart = Math.max(lastClauseBoundary(text, mention.start), previousFigureEnd);
       const left = text.slice(clauseStart, mention.start);
       const nextFigure = mentions.slice(index + 1).find((next) => FIGURE_KINDS.has(next.kind));
@@ -104,6 +105,7 @@ export class FigureExtractor {
       // A number followed by a word we do not know counts something we do not track ("1 chủ hộ"); only a
       // known noun, or punctuation/end of clause, lets it be a figure.
       const followedByUnknownWord = !noun && /^\s*\p{L}/u.test(text.slice(mention.end)) && !/^\s*(?:và|hoặc|là|đạt|trên|so|với|trong|gồm|bằng|chiếm|=)\b/iu.test(text.slice(mention.end));
+      if (!noun && isRowNumber(statement, mention)) continue;
       const afterNounStart = noun ? noun.end : mention.end;
       const rightAttached = attachedTail(text.slice(afterNounStart, rightLimit));
       previousFigureEnd = mention.end;
@@ -125,7 +127,12 @@ export class FigureExtractor {
       if (candidate && !noun && candidate.tier < 2 && mention.kind !== 'ratio') candidate = undefined;
       if (candidate && mention.kind === 'percent' && candidate.compiled.rule.percent !== 'only' && candidate.tier < 2) candidate = undefined;
       // "…trong năm 2022: 6.588; năm 2023: 6.715 hồ sơ" — the second clause repeats the measure of the first.
-      const inherited = previousFigure && (!candidate || candidate.tier < 2) && startsParallelClause(left) ? previousFigure : undefined;
+      const inherited =
+        previousFigure && (!candidate || candidate.tier < 2) && startsParallelClause(left)
+          ? previousFigure
+          : !candidate && !noun
+            ? (this.headlineOfBreakdown(figures, text, mention.start, left) ?? this.previousSiblingFigure(statement, left))
+            : undefined;
       const rule = inherited ? this.ruleById(inherited.metric) : candidate?.compiled.rule;
       if (!rule) continue;
 
@@ -140,7 +147,35 @@ export class FigureExtractor {
       previousFigure = figure;
       previousFigureStart = mention.start;
     }
+    if (figures.length > 0) this.previousStatement = { statement, figure: figures[figures.length - 1]! };
     return figures;
+  }
+
+  /** The last statement that stated a figure, for items that repeat their sibling's measure. */
+  private previousStatement: { statement: Statement; figure: Figure } | undefined;
+
+  /**
+   * "Trong đó: đăng ký lại 23, đăng ký khai sinh cho trẻ 240": short labelled numbers inside an inline breakdown
+   * are parts of the statement's headline count and share its measure.
+   */
+  private headlineOfBreakdown(figures: readonly Figure[], text: string, position: number, left: string): Figure | undefined {
+    const breakdownAt = text.slice(0, position).search(/trong đó(?!\p{L})/iu);
+    if (breakdownAt < 0 || position > endOfBreakdown(text, breakdownAt)) return undefined;
+    const label = left.replace(/^.*trong đó\s*:?/isu, '').replace(/^[\s,:;(]*/u, '');
+    if (label.split(/\s+/u).filter(Boolean).length > 8 || /\d/u.test(label)) return undefined;
+    return figures.find((figure) => (figure.location.start ?? 0) < breakdownAt);
+  }
+
+  /**
+   * "+ Qua zalo: 0 bài;" then "+ Qua Face book: 0": a list item built like its sibling, with a bare number
+   * after its label, counts what the sibling counted.
+   */
+  private previousSiblingFigure(statement: Statement, left: string): Figure | undefined {
+    const previous = this.previousStatement;
+    if (!previous || previous.statement.depth !== statement.depth || !/:\s*$/u.test(left)) return undefined;
+    const opening = (text: string) => /^[\s\-+*•]*(\p{L}+)/u.exec(text)?.[1]?.toLowerCase();
+    const sameShape = opening(statement.text) !== undefined && opening(statement.text) === opening(previous.statement.text);
+    return sameShape && previous.statement.key === statement.key - 1 ? previous.figure : undefined;
   }
 
   private nounInside(raw: string, folded: boolean): PhraseHit | undefined {
@@ -179,10 +214,14 @@ export class FigureExtractor {
     return best;
   }
 
+  /** The statement, or a label above it up to the nearest heading, speaks of the rule's subject. */
   private inContext(compiled: CompiledRule, statement: Statement, folded: boolean): boolean {
     if (compiled.context.test(statement.text, folded)) return true;
-    const nearest = statement.scopes.find((scope) => !scope.heading) ?? statement.scopes[0];
-    return nearest !== undefined && compiled.context.test(nearest.text, folded);
+    for (const scope of statement.scopes) {
+      if (compiled.context.test(scope.text, folded)) return true;
+      if (scope.heading) break;
+    }
+    return false;
   }
 
   private kindFits(rule: MetricRule, mention: NumberMention, clause: string): boolean {
@@ -363,13 +402,15 @@ function startsParallelClause(left: string): boolean {
 }
 
 /**
- * A small bare number opening a wrapped line and followed by a capitalised word ("1 Tư pháp – Hộ tịch …")
- * is the STT column of a table flattened into text, not a count.
+ * A small number opening a wrapped line and followed by a capitalised word that counts nothing we know
+ * ("1 Tư pháp – Hộ tịch …"), or by a placeholder ("1 …"), is the STT column of a table flattened into text.
  */
 function isRowNumber(statement: Statement, mention: NumberMention): boolean {
   if (mention.kind !== 'integer' || (mention.value ?? 0) > 99) return false;
+  const after = statement.text.slice(mention.end);
+  if (/^\s*(?:…|\.\.\.)/u.test(after)) return true;
   const lineStart = statement.lineStartOffsets.some((offset) => statement.text.slice(offset, mention.start).trim() === '');
-  return lineStart && /^\s+\p{Lu}/u.test(statement.text.slice(mention.end));
+  return lineStart && /^\s+\p{Lu}/u.test(after);
 }
 
 /** "3.1 Phục vụ …", "2.2.Kết quả …": a section number, not a figure. */

@@ -98,18 +98,34 @@ function documentType(title: string): 'report' | 'plan' | 'other' {
   return 'other';
 }
 
+/**
+ * The period the document reports on, from its opening lines. The programme's own title ("… chuyển đổi số
+ * quốc gia giai đoạn 2022 - 2025, tầm nhìn đến năm 2030") names the programme's period, not the report's.
+ */
 function reportPeriod(opening: string): string | undefined {
-  const range = /giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})|từ năm\s+(\d{4})\s+đến(?: năm)?\s+(\d{4})/iu.exec(opening);
+  const withoutProgrammeTitle = opening.replace(/chuyển đổi số quốc gia,?\s+giai đoạn\s+\d{4}\s*[-–]\s*\d{4}(?:,?\s*tầm nhìn đến năm\s+\d{4})?/giu, ' ');
+  const range = /giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})|từ năm\s+(\d{4})\s+đến(?: năm)?\s+(\d{4})/iu.exec(withoutProgrammeTitle);
   if (range) return `${range[1] ?? range[3]}-${range[2] ?? range[4]}`;
-  const month = /tháng\s+(\d{1,2})\s*(?:năm|\/)\s*(\d{4})/iu.exec(opening);
+  const month = /tháng\s+(\d{1,2})\s*(?:năm|\/)\s*(\d{4})/iu.exec(withoutProgrammeTitle);
   if (month) return `${month[2]}-${month[1]!.padStart(2, '0')}`;
-  const year = /\bnăm\s+(\d{4})\b/iu.exec(opening);
+  const year = /(?<!(?:đến|tới|từ|nhìn)\s)\bnăm\s+(\d{4})\b/iu.exec(withoutProgrammeTitle);
   return year ? year[1] : undefined;
 }
 
-/** The dateline of the document itself: "<place>, ngày 24 tháng 7 năm 2025" — never the date of a cited document. */
+/**
+ * The date of the document itself, never of a document it cites: the dateline "<place>, ngày 24 tháng 7 năm
+ * 2025", or an annex header that points back at this document ("(Kèm theo Báo cáo số: /BC-UBND ngày tháng 4
+ * năm 2024"). Blanks left to be filled in by hand keep only what is filled: "2024-04".
+ */
 function reportDate(text: string): string | undefined {
-  const match = /,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(text);
-  if (!match) return undefined;
-  return `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  const dateline = /,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(text);
+  if (dateline) return isoDate(dateline[3]!, dateline[2]!, dateline[1]);
+  const annex =
+    /kèm theo\s+(?:báo cáo|kế hoạch)\s+số\s*:?[^()]{0,40}?ngày\s*(\d{1,2})?\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|\/\s*(\d{1,2})\s*\/\s*(\d{4}))/iu.exec(text);
+  if (annex) return isoDate(annex[3] ?? annex[5]!, annex[2] ?? annex[4]!, annex[1]);
+  return undefined;
+}
+
+function isoDate(year: string, month: string, day: string | undefined): string {
+  return [year, month.padStart(2, '0'), ...(day ? [day.padStart(2, '0')] : [])].join('-');
 }
