@@ -6,6 +6,7 @@ import type { DocumentResult } from '../model/index.ts';
 import { DocumentResultSchema } from '../model/index.ts';
 import { writeFileAtomic } from '../report/atomic-write.ts';
 import { RULES_VERSION, TOOL_VERSION } from '../version.ts';
+import { refingerprint } from '../model/index.ts';
 
 /** Where the cache lives inside the output folder; the walk never reads the output folder. */
 export const CACHE_FOLDER_NAME = '.cache';
@@ -114,9 +115,10 @@ function isEntryFor(entry: unknown, sha256: string, extension: string): entry is
 
 /** The cached result carries the path the file had when it was parsed; outputs need the path it has now. */
 export function relabel(result: DocumentResult, displayPath: string): DocumentResult {
-  return {
+  if (result.file === displayPath) return result;
+  return refingerprint({
     ...result,
     file: displayPath,
     ...(result.source ? { source: { ...result.source, path: displayPath } } : {}),
-  };
+  });
 }

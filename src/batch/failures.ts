@@ -9,7 +9,7 @@ import { fingerprintOf } from '../model/index.ts';
 
 const vietnameseNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
 
-function failedRow(file: string, fingerprintBase: string, message: string, values: number[]): DocumentResult {
+function failedRow(file: string, message: string, values: number[]): DocumentResult {
   const finding: Finding = {
     rule: 'ingest.failed',
     severity: 'error',
@@ -17,45 +17,41 @@ function failedRow(file: string, fingerprintBase: string, message: string, value
     message,
     values,
     evidence: [],
-    fingerprint: fingerprintOf(fingerprintBase, 'ingest.failed', values),
+    fingerprint: fingerprintOf(file, 'ingest.failed', values),
   };
   return { file, status: 'failed', metadata: {}, figures: [], findings: [finding] };
 }
 
-/** The file vanished or is not readable by us; there is no content hash, so the path stands in for it. */
+/** The file vanished or is not readable by us. */
 export function unreadableFileResult(file: string, errorCode: string): DocumentResult {
   return failedRow(
-    file,
     file,
     `Không mở được tệp (${errorCode}); hãy kiểm tra quyền truy cập hoặc đường dẫn rồi chạy lại.`,
     [],
   );
 }
 
-export function timeLimitResult(file: string, fileSha256: string, timeoutSeconds: number): DocumentResult {
+export function timeLimitResult(file: string, timeoutSeconds: number): DocumentResult {
   return failedRow(
     file,
-    fileSha256,
     `Tệp xử lý quá ${vietnameseNumber.format(timeoutSeconds)} giây nên đã bị dừng; tệp có thể quá lớn hoặc bị hỏng — ` +
       'hãy mở tệp kiểm tra, xuất lại hoặc tách thành tệp nhỏ hơn, hoặc chạy lại với --timeout lớn hơn.',
     [timeoutSeconds],
   );
 }
 
-export function memoryLimitResult(file: string, fileSha256: string, maxMemoryMb: number): DocumentResult {
+export function memoryLimitResult(file: string, maxMemoryMb: number): DocumentResult {
   return failedRow(
     file,
-    fileSha256,
     `Tệp cần quá ${vietnameseNumber.format(maxMemoryMb)} MB bộ nhớ nên đã bị dừng; tệp có thể quá lớn hoặc bị hỏng — ` +
       'hãy mở tệp kiểm tra, xuất lại hoặc tách thành tệp nhỏ hơn, hoặc chạy lại với --max-memory-mb lớn hơn.',
     [maxMemoryMb],
   );
 }
 
-export function workerCrashResult(file: string, fileSha256: string): DocumentResult {
+export function workerCrashResult(file: string): DocumentResult {
   return failedRow(
     file,
-    fileSha256,
     'Bộ đọc gặp sự cố và dừng đột ngột khi xử lý tệp này; hãy mở tệp, lưu lại (hoặc xuất lại PDF) rồi chạy lại, ' +
       'đồng thời báo lỗi cho nhóm phát triển.',
     [],

@@ -196,18 +196,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       case 'unreadable':
         return unreadableFileResult(file, outcome.errorCode);
       case 'timeout':
-        return timeLimitResult(file, await fingerprintBase(item), timeoutSeconds);
+        return timeLimitResult(file, timeoutSeconds);
       case 'out-of-memory':
-        return memoryLimitResult(file, await fingerprintBase(item), maxMemoryMb);
+        return memoryLimitResult(file, maxMemoryMb);
       case 'crash':
-        return workerCrashResult(file, await fingerprintBase(item));
+        return workerCrashResult(file);
     }
   }
 }
 
-async function fingerprintBase(item: PendingParse): Promise<string> {
-  return item.sha256 ?? (await sha256OfFile(item.input.absolutePath).catch(() => item.input.displayPath));
-}
 
 async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');

@@ -28,7 +28,9 @@ export const FindingSchema = z.object({
   evidence: z.array(EvidenceSchema),
   /** Technical detail for whoever investigates (the library's own error), never the auditor's message. */
   detail: z.string().optional(),
-  /** Stable hash of (file content hash, rule, values): what baselines match on. */
+  /** Tells apart two findings of one rule on the same numbers in one file (e.g. which encoding was repaired). */
+  discriminator: z.string().optional(),
+  /** Stable hash of (file path, rule, values, discriminator): what baselines match on (src/model/fingerprint.ts). */
   fingerprint: z.string(),
 });
 export type Finding = z.infer<typeof FindingSchema>;

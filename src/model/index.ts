@@ -4,4 +4,4 @@ export * from './figure.ts';
 export * from './finding.ts';
 export * from './errors.ts';
 export * from './results.ts';
-export { fingerprintOf } from './fingerprint.ts';
+export { fingerprintOf, fingerprintFinding, refingerprint } from './fingerprint.ts';

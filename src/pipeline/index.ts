@@ -20,7 +20,7 @@ export async function processBytes(bytes: Uint8Array, file: string): Promise<Pro
   try {
     const source = await ingestBytes(bytes, file);
     const document = normalizeDocument(source);
-    const findings = [...findingsFromNotes(document.notes, fileSha256), ...findingsFromRepairs(document)];
+    const findings = [...findingsFromNotes(document.notes, file), ...findingsFromRepairs(document, file)];
     const figures = extractFigures(document);
     const metadata = extractMetadata(document);
     return {
@@ -38,7 +38,7 @@ export async function processBytes(bytes: Uint8Array, file: string): Promise<Pro
           : {}),
         metadata: {},
         figures: [],
-        findings: [findingFromIngestError(error, fileSha256)],
+        findings: [findingFromIngestError(error, file)],
       },
     };
   }

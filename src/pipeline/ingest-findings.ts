@@ -11,7 +11,7 @@ const INGEST_SEVERITY: Record<IngestError['code'], Severity> = {
   empty: 'warning',
 };
 
-export function findingFromIngestError(error: IngestError, fileSha256: string): Finding {
+export function findingFromIngestError(error: IngestError, file: string): Finding {
   const rule = `ingest.${error.code}`;
   const values = error.pages !== undefined ? [error.pages] : [];
   return {
@@ -22,7 +22,7 @@ export function findingFromIngestError(error: IngestError, fileSha256: string): 
     values,
     evidence: [],
     ...(error.detail !== undefined ? { detail: error.detail } : {}),
-    fingerprint: fingerprintOf(fileSha256, rule, values),
+    fingerprint: fingerprintOf(file, rule, values),
   };
 }
 
@@ -40,7 +40,7 @@ const DETECTED_BY: Record<Repair['detectedBy'], string> = {
   always: 'luôn sửa',
 };
 
-export function findingsFromRepairs(document: Document): Finding[] {
+export function findingsFromRepairs(document: Document, file: string): Finding[] {
   return document.repairs.map((repair) => {
     const rule = 'ingest.encoding-repaired';
     const values = [repair.count];
@@ -53,13 +53,14 @@ export function findingsFromRepairs(document: Document): Finding[] {
         `${repair.count} đoạn; ví dụ "${repair.before}" → "${repair.after}"). Hãy đối chiếu các số liệu trích ra với bản gốc.`,
       values,
       evidence: [{ quote: repair.after, location: repair.location }],
-      fingerprint: fingerprintOf(document.source.sha256, `${rule}:${repair.kind}`, values),
+      discriminator: repair.kind,
+      fingerprint: fingerprintOf(file, rule, values, repair.kind),
     };
   });
 }
 
 /** Notes that an auditor should see: a lying extension, pages that need OCR. Library chatter stays a note. */
-export function findingsFromNotes(notes: readonly IngestNote[], fileSha256: string): Finding[] {
+export function findingsFromNotes(notes: readonly IngestNote[], file: string): Finding[] {
   const findings: Finding[] = [];
   const mismatch = notes.find((note) => note.code === 'format-mismatch');
   if (mismatch) {
@@ -71,7 +72,7 @@ export function findingsFromNotes(notes: readonly IngestNote[], fileSha256: stri
       message: mismatch.message,
       values: [],
       evidence: [],
-      fingerprint: fingerprintOf(fileSha256, rule, []),
+      fingerprint: fingerprintOf(file, rule, []),
     });
   }
   const pagesWithoutText = notes
@@ -86,7 +87,7 @@ export function findingsFromNotes(notes: readonly IngestNote[], fileSha256: stri
       message: `Trang ${pagesWithoutText.join(', ')} không có lớp chữ (trang scan); số liệu trên các trang này chưa được đọc — cần nhận dạng ký tự (OCR) hoặc bản PDF xuất trực tiếp từ Word.`,
       values: pagesWithoutText,
       evidence: [],
-      fingerprint: fingerprintOf(fileSha256, rule, pagesWithoutText),
+      fingerprint: fingerprintOf(file, rule, pagesWithoutText),
     });
   }
   return findings;
