@@ -285,6 +285,12 @@ export class FigureExtractor {
     if (mention.percentDecimals !== undefined) figure.percentDecimals = mention.percentDecimals;
     if (mention.qualifier !== undefined) figure.qualifier = mention.qualifier;
     if (mention.uncertain) figure.uncertain = true;
+    if (statement.ocr) {
+      figure.ocr = true;
+      // A digit the OCR engine was unsure of is a guess: flag the number rather than pass it as read.
+      const unsure = statement.ocr.uncertainRanges?.some(({ start, end }) => start < mention.end && end > mention.start);
+      if (unsure) figure.uncertain = true;
+    }
     const year = this.yearOf(statement, clause);
     if (year !== undefined) figure.year = year;
     const procedure = this.procedureOf(statement, clause) ?? this.procedureOfItemLabel(statement, clause, mention.start);

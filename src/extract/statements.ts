@@ -1,4 +1,4 @@
-import type { Block, Document, LineStart, Location, TableBlock } from '../model/index.ts';
+import type { Block, Document, LineStart, Location, OcrInfo, TableBlock } from '../model/index.ts';
 
 /**
  * A statement is a piece of text figures are read from — a paragraph, heading, list item, or one table
@@ -21,6 +21,8 @@ export interface Statement {
   evidence: string;
   /** Offsets in `text` where a new source line begins (a PDF or text line wrapped into this block). */
   lineStartOffsets: readonly number[];
+  /** Set when the text was read by OCR: figures from it are marked, and numbers in unsure stretches flagged. */
+  ocr?: OcrInfo;
   table?: { column: number; row: number; header: string; rowLabel: string; isTotalRow: boolean };
   /** The block opens a breakdown ("…, trong đó:" / "Trong đó:") that following deeper blocks belong to. */
   opensBreakdown: boolean;
@@ -121,6 +123,7 @@ export function* statementsOf(document: Document): Generator<Statement> {
       locate: locatorFor(block.location, block.lineStarts),
       evidence: block.text,
       lineStartOffsets: (block.lineStarts ?? []).map((lineStart) => lineStart.start),
+      ...(block.ocr ? { ocr: block.ocr } : {}),
       opensBreakdown: opensBreakdown(block.text),
     };
     if (opensScope(block, block.text)) {
@@ -194,6 +197,7 @@ function* tableStatements(
           locate: cellLocate,
           evidence,
           lineStartOffsets: [],
+          ...(cell.ocr ? { ocr: cell.ocr } : {}),
           opensBreakdown: opensBreakdown(cell.text),
         };
         rowLabelScope ??= { text: cell.text, blockIndex, key, heading: false, depth, label: !/\d/u.test(cell.text), rowLabel: true };
@@ -210,11 +214,17 @@ function* tableStatements(
         locate: (start, end) => cellLocate(Math.max(0, start - prefix.length), Math.max(0, end - prefix.length)),
         evidence,
         lineStartOffsets: [],
+        ...(cell.ocr ? { ocr: shiftOcr(cell.ocr, prefix.length) } : {}),
         table: { column: column - 1, row: rowIndex, header, rowLabel, isTotalRow },
         opensBreakdown: false,
       };
     }
   }
+}
+
+/** The cell's unsure stretches, moved to where the cell's text sits in "<header> <row label>: <cell>". */
+function shiftOcr(ocr: OcrInfo, by: number): OcrInfo {
+  return { ...ocr, ...(ocr.uncertainRanges ? { uncertainRanges: ocr.uncertainRanges.map(({ start, end }) => ({ start: start + by, end: end + by })) } : {}) };
 }
 
 /**

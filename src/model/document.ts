@@ -25,11 +25,24 @@ export const LineStartSchema = z.object({
 });
 export type LineStart = z.infer<typeof LineStartSchema>;
 
+/**
+ * Text read by OCR from a scanned page: how sure the engine was, and the stretches (offsets into the block's
+ * text) it was unsure of, so a number read there is flagged instead of passing as certain.
+ */
+export const OcrInfoSchema = z.object({
+  /** Mean word confidence of the block, 0–100 as the OCR engine reports it. */
+  confidence: z.number(),
+  uncertainRanges: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })).optional(),
+});
+export type OcrInfo = z.infer<typeof OcrInfoSchema>;
+
 const textBlockFields = {
   text: z.string(),
   location: LocationSchema,
   fontSpans: z.array(FontSpanSchema).optional(),
   lineStarts: z.array(LineStartSchema).optional(),
+  /** Present when the text was read by OCR from a page image. */
+  ocr: OcrInfoSchema.optional(),
 };
 
 export const HeadingBlockSchema = z.object({
@@ -61,6 +74,7 @@ export const TableCellSchema = z.object({
   location: LocationSchema,
   fontSpans: z.array(FontSpanSchema).optional(),
   lineStarts: z.array(LineStartSchema).optional(),
+  ocr: OcrInfoSchema.optional(),
 });
 export type TableCell = z.infer<typeof TableCellSchema>;
 
