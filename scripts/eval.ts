@@ -35,6 +35,22 @@ for (const score of scores) {
 console.log(`\nBy format\n${header.replace('metric', 'format')}`);
 for (const [format, group] of byFormat) console.log(row(format, total(tallyByMetric(group).values())));
 
+console.log(`\nFindings against fixtures/expected (contract checks; ambiguous-number and ingest.* not scored)\n${'file'.padEnd(26)} ${'TP'.padStart(5)} ${'FP'.padStart(5)} ${'FN'.padStart(5)} ${'prec.'.padStart(7)} ${'recall'.padStart(7)}`);
+const findingTotals = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
+for (const score of scores) {
+  const tally = { truePositives: score.findings.truePositives.length, falsePositives: score.findings.falsePositives.length, falseNegatives: score.findings.falseNegatives.length };
+  findingTotals.truePositives += tally.truePositives;
+  findingTotals.falsePositives += tally.falsePositives;
+  findingTotals.falseNegatives += tally.falseNegatives;
+  console.log(row(score.fixture, tally));
+}
+console.log('-'.repeat(header.length));
+console.log(row('overall', findingTotals));
+for (const score of scores) {
+  for (const finding of score.findings.falsePositives) console.log(`  FP ${score.fixture}: ${finding.rule} [${finding.values.join(';')}] ${finding.message.slice(0, 140)}`);
+  for (const finding of score.findings.falseNegatives) console.log(`  FN ${score.fixture}: ${finding.rule} [${finding.values.join(';')}] ${finding.note.slice(0, 140)}`);
+}
+
 const violations = scores.flatMap((score) => score.nonFigureViolations.map((violation) => `${score.fixture}: «${violation.figure.raw}» read as ${violation.figure.metric} but "${violation.notFigure}" is not a figure`));
 console.log(`\nFigures made of listed non-figures: ${violations.length}`);
 for (const line of violations) console.log(`  ${line}`);

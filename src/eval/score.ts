@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentResult, Figure } from '../model/index.ts';
+import type { DocumentResult, Figure, Finding } from '../model/index.ts';
 import { GoldFileSchema, CATALOG_METRIC_IDS, type GoldFile, type GoldFigure } from '../model/gold.ts';
 import { processBytes } from '../pipeline/index.ts';
 import { parseVietnameseNumber } from '../normalize/numbers.ts';
@@ -24,7 +24,37 @@ export interface FixtureScore {
   ignored: Figure[];
   nonFigureViolations: Array<{ figure: Figure; notFigure: string }>;
   metadata: Array<{ field: string; expected: unknown; actual: unknown }>;
+  findings: { truePositives: Finding[]; falsePositives: Finding[]; falseNegatives: GoldFile['findings'] };
   result: DocumentResult;
+}
+
+/**
+ * Findings are scored for the contract's checks; `ambiguous-number` (an info about how a number was read,
+ * which depends on the format's layout) and ingest findings are left out. A finding matches a gold one with
+ * the same rule and the same numbers.
+ */
+const UNSCORED_FINDINGS = new Set(['ambiguous-number']);
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  const sorted = (values: readonly number[]) => [...values].sort((x, y) => x - y).join(';');
+  return sorted(a) === sorted(b);
+}
+
+function scoreFindings(result: DocumentResult, gold: GoldFile): FixtureScore['findings'] {
+  const produced = result.findings.filter((finding) => !finding.rule.startsWith('ingest.') && !UNSCORED_FINDINGS.has(finding.rule));
+  const unmatched = [...gold.findings];
+  const truePositives: Finding[] = [];
+  const falsePositives: Finding[] = [];
+  for (const finding of produced) {
+    const index = unmatched.findIndex((expected) => expected.rule === finding.rule && sameNumbers(expected.values, finding.values));
+    if (index >= 0) {
+      unmatched.splice(index, 1);
+      truePositives.push(finding);
+    } else {
+      falsePositives.push(finding);
+    }
+  }
+  return { truePositives, falsePositives, falseNegatives: unmatched };
 }
 
 export const FIXTURE_FORMATS: Record<string, string[]> = {
@@ -86,6 +116,7 @@ export async function scoreFixture(root: string, seed: string, fixture: string, 
     ignored: [],
     nonFigureViolations: [],
     metadata: [],
+    findings: scoreFindings(result, gold),
     result,
   };
   for (const figure of result.figures) {

@@ -40,6 +40,9 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
       if (top.siblings ? depth < top.depth : depth <= top.depth) frames.pop();
       else break;
     }
+    // "…, trong đó:" followed by deeper items has its parts below it; the next item at its own depth is then
+    // its sibling, not one of its parts. Only when the parts follow at the same depth do siblings count.
+    for (const frame of frames) if (frame.siblings && !frame.firstOnly && depth > frame.depth) frame.siblings = false;
     for (const frame of frames) if (frame.firstOnly && depth === frame.depth) frame.linkedInSubtree = false;
 
     const breakdownAt = /trong đó/iu.exec(text)?.index;
@@ -52,11 +55,13 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
           : undefined;
       if (inlineParent) {
         figure.parentId = inlineParent.id;
+        figure.partKind = 'inline';
         continue;
       }
       const frame = [...frames].reverse().find((candidate) => candidate.parent.unit === figure.unit && candidate.parent !== figure);
       if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
       figure.parentId = frame.parent.id;
+      figure.partKind = frame.firstOnly ? 'list' : 'nested';
       if (frame.firstOnly) frame.linkedInSubtree = true;
     }
 
@@ -67,7 +72,8 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
       const opensBreakdown = /trong đó\s*[:;,]?\s*$/iu.test(text.trim());
       const before = breakdownAt !== undefined ? items.filter(({ figure }) => (figure.location.start ?? 0) < breakdownAt) : items;
       const parent = (opensBreakdown ? before[before.length - 1] : before[0] ?? items[0])!.figure;
-      frames.push({ depth, parent, siblings: opensBreakdown, firstOnly: false, linkedInSubtree: false });
+      // In a table a row ends the breakdown its cells opened: the next row is the next part, not a part of it.
+      frames.push({ depth, parent, siblings: opensBreakdown && !statement.inTable, firstOnly: false, linkedInSubtree: false });
       lastWithFiguresAtDepth.set(depth, items[0]!.figure);
     }
   }
@@ -102,7 +108,10 @@ function linkTables(found: ReadonlyArray<{ figure: Figure; statement: Statement 
     for (const item of tableItems) {
       if (item === total || item.statement.blockIndex !== total.statement.blockIndex) continue;
       if (item.statement.table!.column !== column || item.statement.table!.isTotalRow) continue;
-      if (item.figure.unit === total.figure.unit && !item.figure.parentId) item.figure.parentId = total.figure.id;
+      if (item.figure.unit === total.figure.unit && !item.figure.parentId) {
+        item.figure.parentId = total.figure.id;
+        item.figure.partKind = 'table';
+      }
     }
   }
 }

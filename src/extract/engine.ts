@@ -3,6 +3,7 @@ import { FIGURE_KINDS, findNumbers, textShowsDotDecimal, type NumberMention } fr
 import { PROCEDURES } from '../../rules/procedures.ts';
 import { FIGURE_VETOES } from '../../rules/vetoes.ts';
 import { OTHER_NOUNS } from '../../rules/nouns.ts';
+import { PERCENT_BASES } from '../../rules/bases.ts';
 import type { MetricRule } from './rule.ts';
 import { PhraseSet, hasLostDiacritics, type PhraseHit } from './text-match.ts';
 import { statementsOf, type Statement } from './statements.ts';
@@ -71,6 +72,7 @@ export class FigureExtractor {
     this.dotDecimalSeen = textShowsDotDecimal(documentSample(document, Number.POSITIVE_INFINITY));
     this.statementsWithFigures = new Set();
     this.previousStatement = undefined;
+    this.pendingBases = [];
     for (const statement of statementsOf(document)) {
       statements.push(statement);
       for (const figure of this.extractStatement(statement, folded, found.length)) {
@@ -78,6 +80,7 @@ export class FigureExtractor {
         this.statementsWithFigures.add(statement.key);
       }
     }
+    this.resolveBases(found.map(({ figure }) => figure));
     return { found, statements };
   }
 
@@ -108,7 +111,9 @@ export class FigureExtractor {
       if (!noun && isRowNumber(statement, mention)) continue;
       const afterNounStart = noun ? noun.end : mention.end;
       const rightAttached = attachedTail(text.slice(afterNounStart, rightLimit));
-      previousFigureEnd = mention.end;
+      // The next number's clause starts after this one's counted noun: in "25 DVC thiết yếu và 28 DVC",
+      // "thiết yếu" belongs to the 25.
+      previousFigureEnd = Math.max(mention.end, noun && !innerNoun ? noun.end : 0);
 
       if (isVetoed(text.slice(clauseStart, mention.start), text.slice(mention.end, rightLimit))) continue;
 
@@ -117,6 +122,7 @@ export class FigureExtractor {
         previousFigure.percent = mention.percent ?? mention.value;
         if (mention.percentDecimals !== undefined) previousFigure.percentDecimals = mention.percentDecimals;
         previousFigure.raw = text.slice(previousFigureStart, mention.end).trim();
+        if (mention.baseText) this.pendingBases.push({ figure: previousFigure, baseText: mention.baseText });
         continue;
       }
 
@@ -149,6 +155,20 @@ export class FigureExtractor {
     }
     if (figures.length > 0) this.previousStatement = { statement, figure: figures[figures.length - 1]! };
     return figures;
+  }
+
+  /** Rates "of the population" etc. waiting for the base figure, which may be stated pages later. */
+  private pendingBases: Array<{ figure: Figure; baseText: string }> = [];
+
+  /** Links each rate to the one figure of its base's metric, when the document states exactly one value for it. */
+  private resolveBases(figures: readonly Figure[]): void {
+    for (const { figure, baseText } of this.pendingBases) {
+      const metric = PERCENT_BASES.find((base) => base.pattern.test(baseText))?.metric;
+      if (!metric) continue;
+      const candidates = figures.filter((other) => other.metric === metric && other.denominator === undefined && other.unit !== 'percent' && !other.uncertain);
+      if (new Set(candidates.map((other) => other.value)).size === 1) figure.baseId = candidates[0]!.id;
+    }
+    this.pendingBases = [];
   }
 
   /** The last statement that stated a figure, for items that repeat their sibling's measure. */
@@ -284,12 +304,25 @@ export class FigureExtractor {
     if (mention.percent !== undefined && mention.kind !== 'percent') figure.percent = mention.percent;
     if (mention.percentDecimals !== undefined) figure.percentDecimals = mention.percentDecimals;
     if (mention.qualifier !== undefined) figure.qualifier = mention.qualifier;
-    if (mention.uncertain) figure.uncertain = true;
+    // In a table column a bare "9/9" is a ratio, not the 9th of September.
+    const dateDoubt = mention.kind === 'ratio' && (statement.table !== undefined || statement.inTable === true) && /ngày|tháng/iu.test(mention.uncertainReason ?? '');
+    if (mention.uncertain && !dateDoubt) {
+      figure.uncertain = true;
+      if (mention.uncertainReason) figure.uncertainReason = mention.uncertainReason;
+      if (mention.alternatives?.length) figure.alternatives = [...mention.alternatives];
+    }
+    const section = statement.scopes.find((scope) => scope.heading);
+    if (section) figure.section = section.text;
+    const label = statement.scopes.find((scope) => !scope.heading);
+    if (label) figure.context = label.text;
     if (statement.ocr) {
       figure.ocr = true;
       // A digit the OCR engine was unsure of is a guess: flag the number rather than pass it as read.
       const unsure = statement.ocr.uncertainRanges?.some(({ start, end }) => start < mention.end && end > mention.start);
-      if (unsure) figure.uncertain = true;
+      if (unsure) {
+        figure.uncertain = true;
+        figure.uncertainReason ??= 'phần mềm nhận dạng chữ (OCR) không chắc chắn về các chữ số này';
+      }
     }
     const year = this.yearOf(statement, clause);
     if (year !== undefined) figure.year = year;

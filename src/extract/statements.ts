@@ -21,6 +21,8 @@ export interface Statement {
   evidence: string;
   /** Offsets in `text` where a new source line begins (a PDF or text line wrapped into this block). */
   lineStartOffsets: readonly number[];
+  /** A cell of a table read as prose (its row's first cell labels it). */
+  inTable?: boolean;
   /** Set when the text was read by OCR: figures from it are marked, and numbers in unsure stretches flagged. */
   ocr?: OcrInfo;
   table?: { column: number; row: number; header: string; rowLabel: string; isTotalRow: boolean };
@@ -197,6 +199,7 @@ function* tableStatements(
           locate: cellLocate,
           evidence,
           lineStartOffsets: [],
+          inTable: true,
           ...(cell.ocr ? { ocr: cell.ocr } : {}),
           opensBreakdown: opensBreakdown(cell.text),
         };

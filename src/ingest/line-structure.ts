@@ -6,7 +6,7 @@
  */
 
 const ROMAN_PART = /^(?:[IVX]{1,5})\s*[.:)]\s*\S/;
-const NUMBERED_SECTION = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S/;
+const NUMBERED_SECTION = /^\d{1,2}(?:\.\d{1,2}){0,3}(?:\.?\s+\S|\.(?=\p{Lu}))/u;
 const PAREN_ITEM = /^\(\d{1,2}\)\s*\S/;
 const LETTER_ITEM = /^[a-zđ]\)\s*\S/;
 const DASH_ITEM = /^[-–—•]\s*\S/;
@@ -55,7 +55,7 @@ export function classifyLine(text: string): LineShape {
   // Section titles are short and are not sentences; "1. Xã … có 12 thôn …. Chính quyền …" is a paragraph.
   const looksLikeTitle = trimmed.length <= 120 && !/[;,]$/.test(trimmed) && !/\.\s+\p{Lu}/u.test(trimmed.slice(4));
   if (/^[IVX]{1,5}\.\s+\S/.test(trimmed) && trimmed.length <= 200) return { kind: 'heading', level: 1 };
-  const numbered = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S/.exec(trimmed);
+  const numbered = /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.?\s+\S|\.(?=\p{Lu}))/u.exec(trimmed);
   if (numbered && looksLikeTitle) {
     const depth = numbered[1]!.split('.').length;
     return { kind: 'heading', level: Math.min(depth + 1, 9) };

@@ -20,16 +20,30 @@ export const FigureSchema = z.object({
   procedure: z.string().optional(),
   /** "hơn 200" is more-than, not 200: kept so nobody invents precision. */
   qualifier: z.enum(['more-than', 'less-than', 'about', 'nearly', 'at-least']).optional(),
-  /** The separator reading was not certain ("1.500" could be 1.5 or 1500). */
+  /** The reading was not certain ("1.500" could be 1.5 or 1500; an OCR'd digit the engine doubted). */
   uncertain: z.boolean().optional(),
+  /** Why, in Vietnamese, for the `ambiguous-number` finding. */
+  uncertainReason: z.string().optional(),
+  /** The other values the raw text could mean. */
+  alternatives: z.array(z.number()).optional(),
   /** Read by OCR from a scanned page. */
   ocr: z.boolean().optional(),
   raw: z.string(),
   evidence: z.string(),
   location: LocationSchema,
   rule: z.string(),
+  /** The nearest heading above the figure: figures in different sections are not restatements of each other. */
+  section: z.string().optional(),
+  /** The label the figure sits under (a table row's first cell, a "- Đăng ký tạm trú:" item). */
+  context: z.string().optional(),
   /** The total this figure is a stated part of ("trong đó", breakdown lines, table rows). */
   parentId: z.string().optional(),
+  /**
+   * How the part was stated: after an inline "trong đó", nested below its total, as a sibling after a bare
+   * "Trong đó:" line, or as a table row under a total row. Lists and table rows enumerate every part; a
+   * nested item or an inline "trong đó" may name only some.
+   */
+  partKind: z.enum(['inline', 'nested', 'list', 'table']).optional(),
   /** For a percentage of a base stated elsewhere ("đạt 40%/ tổng dân số"): the base figure. */
   baseId: z.string().optional(),
 });

@@ -1,0 +1,65 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECK_RULES } from '../rules/checks/index.ts';
+import { runChecks } from '../src/check/engine.ts';
+import { documentFromReportText } from '../src/check/report-text.ts';
+import { extractFigures } from '../src/extract/index.ts';
+import { FindingSchema } from '../src/model/index.ts';
+
+/**
+ * Every check's own cases, ESLint's RuleTester style: each `valid` report snippet yields no finding of the
+ * check, each `invalid` one yields exactly the listed findings (messageId and values). Snippets go through
+ * the whole pipeline — text reader, normalizer, extractor — so a check is tested on what it will really see.
+ */
+const CONTRACT_CHECKS = [
+  'ratio-mismatch', 'rounded-to-full', 'sum-mismatch', 'part-exceeds-whole', 'status-contradiction', 'count-list-mismatch',
+  'conflicting-values', 'reconciliation', 'percent-out-of-range', 'exceeds-population', 'ambiguous-number',
+];
+
+function findingsOf(ruleIndex: number, text: string) {
+  const document = documentFromReportText(text);
+  const figures = extractFigures(document);
+  return runChecks([CHECK_RULES[ruleIndex]!], { file: 'case.txt', document, figures });
+}
+
+describe('consistency checks', () => {
+  it('every contract check id has a rule, and every rule file is listed', () => {
+    expect(CHECK_RULES.map((rule) => rule.meta.id).sort()).toEqual([...CONTRACT_CHECKS].sort());
+    const files = readdirSync(join(import.meta.dirname, '../rules/checks')).filter((name) => name !== 'index.ts').map((name) => name.replace(/\.ts$/u, ''));
+    expect(files.sort()).toEqual([...CONTRACT_CHECKS].sort());
+  });
+
+  CHECK_RULES.forEach((rule, ruleIndex) => {
+    describe(rule.meta.id, () => {
+      it('has Vietnamese messages and a default severity', () => {
+        expect(['error', 'warning', 'info']).toContain(rule.meta.defaultSeverity);
+        expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
+      });
+      it.each(rule.tests.valid.map((testCase) => [testCase.name, testCase] as const))('valid: %s', (_name, testCase) => {
+        const findings = findingsOf(ruleIndex, testCase.text);
+        expect(findings.map((finding) => `${finding.message} [${finding.values.join(';')}]`)).toEqual([]);
+      });
+      it.each(rule.tests.invalid.map((testCase) => [testCase.name, testCase] as const))('invalid: %s', (_name, testCase) => {
+        const findings = findingsOf(ruleIndex, testCase.text);
+        expect(findings.map((finding) => ({ messageId: messageIdOf(rule.meta.messages, finding.message), values: finding.values }))).toEqual(testCase.errors);
+        for (const finding of findings) {
+          FindingSchema.parse(finding);
+          expect(finding.rule).toBe(rule.meta.id);
+          expect(finding.severity).toBe(rule.meta.defaultSeverity);
+          expect(finding.message).not.toMatch(/\{\{|undefined|NaN/u);
+          expect(finding.evidence.length).toBeGreaterThan(0);
+          for (const evidence of finding.evidence) {
+            expect(evidence.location.line).toBeGreaterThan(0);
+            expect(testCase.text.replace(/\s*\|\s*/gu, ' ').replace(/\s+/gu, ' ')).toContain(evidence.quote.replace(/\s*\|\s*/gu, ' ').replace(/\s+/gu, ' ').replace(/^…|…$/gu, '').slice(0, 40));
+          }
+        }
+      });
+    });
+  });
+});
+
+/** Which template produced a message: the one whose fixed words it contains. */
+function messageIdOf(messages: Record<string, string>, message: string): string | undefined {
+  return Object.entries(messages).find(([, template]) => template.split(/\{\{\s*\w+\s*\}\}/u).every((piece) => message.includes(piece)))?.[0];
+}
