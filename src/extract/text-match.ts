@@ -1,3 +1,6 @@
+// The distance functions only: the package's main entry loads its whole NLP toolkit and prints to stdout.
+import { DamerauLevenshteinDistance, DamerauLevenshteinDistanceSearch } from 'natural/lib/natural/distance/index.js';
+
 /**
  * Phrase matching for cues. Cues are written with diacritics; text read by OCR or typed in a hurry
  * often has none ("ho so" for "hồ sơ"). Matching exactly first and folding only text that has lost its
@@ -69,7 +72,11 @@ export class PhraseSet {
     return this.exact.length === 0;
   }
 
-  /** Every whole-word occurrence, longest phrases first at each place; overlapping shorter hits are dropped. */
+  /**
+   * Every whole-word occurrence, longest phrases first at each place; overlapping shorter hits are dropped.
+   * In folded mode (text that lost its diacritics, usually to OCR) a long phrase also matches with one
+   * edit per eight characters ("tiep nhna" for "tiếp nhận"), found with natural's Damerau–Levenshtein search.
+   */
   findAll(text: string, folded = false): PhraseHit[] {
     const haystack = folded ? foldDiacritics(text) : canonicalToneMarks(text.toLowerCase());
     const phrases = folded ? this.folded : this.exact;
@@ -88,7 +95,32 @@ export class PhraseSet {
         hits.push({ phrase: this.exact[index]!, start: at, end });
       }
     }
+    if (folded) this.addNearMisses(haystack, hits);
     return hits.sort((a, b) => a.start - b.start);
+  }
+
+  private addNearMisses(haystack: string, hits: PhraseHit[]): void {
+    for (let index = 0; index < this.folded.length; index++) {
+      const phrase = this.folded[index]!;
+      if (phrase.length < 7 || hits.some((hit) => hit.phrase === this.exact[index])) continue;
+      const allowed = Math.floor(phrase.length / 8);
+      let from = 0;
+      while (from < haystack.length) {
+        const window = haystack.slice(from);
+        const best = DamerauLevenshteinDistanceSearch(phrase, window);
+        if (best.distance > allowed || best.substring.length === 0) break;
+        // Widen the approximate match to whole words, then judge the words themselves.
+        let start = from + best.offset;
+        let end = start + best.substring.length;
+        while (start > 0 && !isBoundary(haystack, start)) start--;
+        while (end < haystack.length && !isBoundary(haystack, end)) end++;
+        const words = haystack.slice(start, end);
+        if (DamerauLevenshteinDistance(phrase, words) <= allowed && !hits.some((hit) => start < hit.end && end > hit.start)) {
+          hits.push({ phrase: this.exact[index]!, start, end });
+        }
+        from = Math.max(end, from + 1);
+      }
+    }
   }
 
   /** The hit that ends nearest before `position` (or anywhere when position is omitted, the last one). */
