@@ -3,23 +3,30 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BatchInterruptedError, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runBatch } from './batch/run.ts';
+import { BaselineError, readReview, type Review } from './batch/baseline.ts';
 import { PoolStartupError } from './batch/pool.ts';
 import { formatSummary, ProgressReporter } from './batch/progress.ts';
 import { TOOL_VERSION } from './version.ts';
+import { DEFAULT_OCR_MAX_PAGES, OCR_MODES, type OcrMode } from './ingest/ocr.ts';
 import type { Severity } from './model/index.ts';
 
 const USAGE = `solieu ${TOOL_VERSION} — đọc báo cáo Đề án 06, trích số liệu và chỉ ra số liệu mâu thuẫn
 
 Cách dùng:
   solieu run <tệp-hoặc-thư-mục>... [--out DIR] [--jobs N] [--baseline FILE] [--fail-on none|warning|error] [--no-cache]
-                                   [--timeout GIÂY] [--max-memory-mb MB]
+                                   [--timeout GIÂY] [--max-memory-mb MB] [--ocr off|auto|force] [--ocr-max-pages N]
 
   --out DIR            thư mục kết quả (mặc định out/); bộ nhớ đệm nằm trong DIR/.cache/
   --jobs N             số luồng đọc tệp song song (mặc định: số nhân CPU, ở máy này ${availableParallelism()})
+  --baseline FILE      tệp review.json xuất từ report.html: phát hiện đã "bỏ qua" không còn trong findings.csv
+                       (đếm ở cột suppressed của reports.csv, vẫn xem được trong results.json)
   --fail-on MỨC        trả mã 1 khi có phát hiện từ mức này trở lên: none (mặc định), warning, error
   --no-cache           không dùng và không ghi bộ nhớ đệm
   --timeout GIÂY       thời gian tối đa cho một tệp (mặc định ${DEFAULT_TIMEOUT_SECONDS})
   --max-memory-mb MB   bộ nhớ tối đa của một luồng đọc tệp (mặc định ${DEFAULT_MAX_MEMORY_MB})
+  --ocr CHẾ_ĐỘ         nhận dạng chữ (OCR) trang PDF quét: auto (mặc định: trang không có lớp chữ),
+                       force (mọi trang), off (không OCR; trang quét được báo ingest.needs-ocr)
+  --ocr-max-pages N    số trang OCR tối đa cho một tệp (mặc định ${DEFAULT_OCR_MAX_PAGES}); trang còn lại được báo
 
 Mã thoát: 0 chạy xong; 1 có phát hiện từ mức --fail-on trở lên; 2 không chạy được (tham số sai,
 không ghi được kết quả); 130/143 bị dừng bằng Ctrl+C/SIGTERM (kết quả cũ được giữ nguyên).
@@ -53,8 +60,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     options = await parseRunOptions(rest);
   } catch (error) {
-    if (!(error instanceof UsageError) && !(error instanceof TypeError)) throw error;
-    process.stderr.write(`solieu: ${error.message}\n\n${USAGE}`);
+    if (!(error instanceof UsageError) && !(error instanceof TypeError) && !(error instanceof BaselineError)) throw error;
+    process.stderr.write(error instanceof BaselineError ? `solieu: ${error.message}\n` : `solieu: ${error.message}\n\n${USAGE}`);
     return 2;
   }
   try {
@@ -90,6 +97,8 @@ export async function main(argv: string[]): Promise<number> {
       timeoutSeconds: options.timeoutSeconds,
       maxMemoryMb: options.maxMemoryMb,
       cache: options.cache,
+      ocr: options.ocr,
+      baseline: options.baseline,
       signal: controller.signal,
       onEvent: progress.onEvent,
     });
@@ -123,6 +132,9 @@ interface RunOptions {
   maxMemoryMb: number;
   cache: boolean;
   failOn: 'none' | Severity;
+  ocr: { mode: OcrMode; maxPages: number };
+  /** The review.json given with --baseline, already validated. */
+  baseline?: Review;
 }
 
 async function parseRunOptions(args: string[]): Promise<RunOptions> {
@@ -137,8 +149,12 @@ async function parseRunOptions(args: string[]): Promise<RunOptions> {
       'no-cache': { type: 'boolean', default: false },
       timeout: { type: 'string' },
       'max-memory-mb': { type: 'string' },
+      ocr: { type: 'string', default: 'auto' },
+      'ocr-max-pages': { type: 'string' },
     },
   });
+  const ocrMode = values.ocr as OcrMode;
+  if (!OCR_MODES.includes(ocrMode)) throw new UsageError(`--ocr phải là off, auto hoặc force (nhận được "${values.ocr}").`);
   const failOn = values['fail-on'];
   if (failOn !== 'none' && failOn !== 'warning' && failOn !== 'error') {
     throw new UsageError(`--fail-on phải là none, warning hoặc error (nhận được "${failOn}").`);
@@ -156,6 +172,11 @@ async function parseRunOptions(args: string[]): Promise<RunOptions> {
     maxMemoryMb: values['max-memory-mb'] === undefined ? DEFAULT_MAX_MEMORY_MB : positiveInteger('--max-memory-mb', values['max-memory-mb']),
     cache: !values['no-cache'],
     failOn,
+    ocr: {
+      mode: ocrMode,
+      maxPages: values['ocr-max-pages'] === undefined ? DEFAULT_OCR_MAX_PAGES : positiveInteger('--ocr-max-pages', values['ocr-max-pages']),
+    },
+    ...(values.baseline !== undefined ? { baseline: await readReview(values.baseline) } : {}),
   };
 }
 

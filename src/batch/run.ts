@@ -8,7 +8,9 @@ import { writeFilesAtomic } from '../report/atomic-write.ts';
 import { figuresCsv, findingsCsv, reportsCsv } from '../report/csv.ts';
 import { reportHtml } from '../report/html.ts';
 import { resultsJson } from '../report/json.ts';
+import { applyReview, type Review } from './baseline.ts';
 import { ResultCache } from './cache.ts';
+import { ocrCacheKey, OCR_NOTE, type OcrOptions } from '../ingest/ocr.ts';
 import { memoryLimitResult, timeLimitResult, unreadableFileResult, workerCrashResult } from './failures.ts';
 import { WorkerPool, type JobOutcome } from './pool.ts';
 import type { BatchEvent, BatchStats } from './progress.ts';
@@ -28,6 +30,10 @@ export interface BatchOptions {
   maxMemoryMb?: number;
   /** false = `--no-cache`: the cache is neither read nor written. */
   cache?: boolean;
+  /** `--ocr` and `--ocr-max-pages`: OCR of scanned PDF pages, `auto` by default. */
+  ocr?: Partial<Omit<OcrOptions, 'deadline'>>;
+  /** `--baseline`: findings it dismissed leave findings.csv, the counts and the page (kept in results.json). */
+  baseline?: Review;
   /** Aborting stops the workers and writes nothing: runBatch rejects with BatchInterruptedError. */
   signal?: AbortSignal;
   onEvent?: (event: BatchEvent) => void;
@@ -72,7 +78,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
-  const cache = options.cache === false ? undefined : await ResultCache.open(options.outDir);
+  const cache = options.cache === false ? undefined : await ResultCache.open(options.outDir, ocrCacheKey(options.ocr));
 
   const inputs = await untilInterrupted(listInputs(options.inputs, options.outDir));
   emit({ type: 'listed', total: inputs.length });
@@ -126,6 +132,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       size: workers,
       timeoutMs: timeoutSeconds * 1000,
       maxOldGenerationSizeMb: maxMemoryMb,
+      ...(options.ocr ? { ingest: { ocr: options.ocr } } : {}),
       forwardWorkerOutput: process.env.SOLIEU_DEBUG === '1',
     });
     try {
@@ -137,7 +144,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
             if (outcome.kind === 'result') {
               pages += result.source?.pages ?? 0;
               // Only what the pipeline decided is cached: a time-out or a crash depends on the limits and the machine.
-              if (cache) await cache.put(outcome.sha256, item.input.extension, result).catch(() => {});
+              // Pages OCR left for lack of time depend on the machine and --timeout too.
+              if (cache && !stoppedByOcrTimeLimit(result)) await cache.put(outcome.sha256, item.input.extension, result).catch(() => {});
             } else if (outcome.kind === 'crash') {
               emit({ type: 'incident', file: item.input.displayPath, detail: outcome.detail });
             }
@@ -151,16 +159,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   if (signal?.aborted) throw new BatchInterruptedError('interrupted');
+  const documents = options.baseline ? applyReview(results, options.baseline) : results;
   const generatedAt = new Date();
   const out = (name: string) => join(options.outDir, name);
   try {
     await writeFilesAtomic(
       [
-        { path: out('figures.csv'), content: figuresCsv(results) },
-        { path: out('findings.csv'), content: findingsCsv(results) },
-        { path: out('reports.csv'), content: reportsCsv(results) },
-        { path: out('results.json'), content: resultsJson(results, generatedAt) },
-        { path: out('report.html'), content: reportHtml(results, generatedAt) },
+        { path: out('figures.csv'), content: figuresCsv(documents) },
+        { path: out('findings.csv'), content: findingsCsv(documents) },
+        { path: out('reports.csv'), content: reportsCsv(documents) },
+        { path: out('results.json'), content: resultsJson(documents, generatedAt) },
+        {
+          path: out('report.html'),
+          content: reportHtml(documents, generatedAt, { sourcePaths: inputs.map((input) => input.absolutePath), review: options.baseline }),
+        },
       ],
       signal,
     );
@@ -172,7 +184,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byStatus: Record<DocumentStatus, number> = { ok: 0, 'needs-ocr': 0, failed: 0, skipped: 0 };
-  for (const document of results) {
+  for (const document of documents) {
     byStatus[document.status]++;
     for (const finding of document.findings) bySeverity[finding.severity]++;
   }
@@ -186,7 +198,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     elapsedMs: Date.now() - startedAt,
     workers,
   };
-  return { documents: results, bySeverity, stats };
+  return { documents, bySeverity, stats };
 
   async function resultOf(outcome: JobOutcome, item: PendingParse): Promise<DocumentResult> {
     const file = item.input.displayPath;
@@ -210,6 +222,10 @@ async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+function stoppedByOcrTimeLimit(result: DocumentResult): boolean {
+  return result.findings.some((finding) => finding.discriminator === OCR_NOTE.timeLimit);
 }
 
 function errorCodeOf(error: unknown): string {

@@ -17,6 +17,15 @@ export const DocumentMetadataSchema = z.object({
 });
 export type DocumentMetadata = z.infer<typeof DocumentMetadataSchema>;
 
+/**
+ * A finding an auditor dismissed in the review file given with `--baseline`: kept out of findings.csv and the
+ * counts, but kept here, with the auditor's note, so that what was suppressed can always be looked up.
+ */
+export const SuppressedFindingSchema = FindingSchema.extend({
+  review: z.object({ decision: z.literal('dismissed'), note: z.string(), decidedAt: z.string().optional() }),
+});
+export type SuppressedFinding = z.infer<typeof SuppressedFindingSchema>;
+
 /** Everything known about one input file after the pipeline ran over it. */
 export const DocumentResultSchema = z.object({
   /** Path relative to the folder given on the command line. */
@@ -26,6 +35,8 @@ export const DocumentResultSchema = z.object({
   metadata: DocumentMetadataSchema,
   figures: z.array(FigureSchema),
   findings: z.array(FindingSchema),
+  /** Present only when a baseline dismissed some of this file's findings (`solieu run --baseline`). */
+  suppressedFindings: z.array(SuppressedFindingSchema).optional(),
 });
 export type DocumentResult = z.infer<typeof DocumentResultSchema>;
 

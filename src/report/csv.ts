@@ -39,15 +39,22 @@ export const CORE_METRICS = [
   'dossiers.on_time',
 ] as const;
 
+/** `ocr` (appended): `yes` when the figure was read by OCR from a scanned page, else empty. */
 export const FIGURE_COLUMNS = [
   'file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule',
+  'ocr',
 ] as const;
 
 export const FINDING_COLUMNS = ['file', 'rule', 'severity', 'message', 'values', 'page', 'line', 'evidence', 'fingerprint'] as const;
 
+/**
+ * Columns are only ever appended (spreadsheets and scripts read them by position): `suppressed`, the number of
+ * findings a `--baseline` review dismissed, comes after the core metrics.
+ */
 export const REPORT_COLUMNS = [
   'file', 'status', 'doc_type', 'unit_name', 'province', 'period', 'report_date', 'pages', 'figures', 'errors', 'warnings', 'infos',
   ...CORE_METRICS,
+  'suppressed',
 ] as const;
 
 export function figuresCsv(documents: readonly DocumentResult[]): string {
@@ -59,6 +66,7 @@ function figureRow(file: string, figure: Figure): Array<string | number | undefi
   return [
     file, figure.metric, figure.value, figure.denominator, figure.percent, figure.unit, figure.year, figure.procedure,
     figure.raw, figure.location.page, figure.location.line, figure.evidence, figure.rule,
+    figure.ocr ? 'yes' : undefined,
   ];
 }
 
@@ -87,5 +95,6 @@ function reportRow(document: DocumentResult): Array<string | number | undefined>
     document.file, document.status, metadata.docType, metadata.unitName, metadata.province, metadata.period, metadata.reportDate,
     document.source?.pages, document.figures.length, count('error'), count('warning'), count('info'),
     ...CORE_METRICS.map(firstValue),
+    document.suppressedFindings?.length ?? 0,
   ];
 }

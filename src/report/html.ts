@@ -1,4 +1,16 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { DocumentResult } from '../model/index.ts';
+import { buildPageData, type PageDataOptions } from './html/page-data.ts';
+
+/**
+ * report.html: the auditors' page. One self-contained file (inline CSS and JS, no network) that opens from
+ * file:// in Chromium, Firefox and Edge. The markup here holds only the page's own Vietnamese labels; every
+ * piece of text from a report travels as JSON in a data block and is put on the page by the script as text
+ * nodes (src/report/html/client.js), never as markup.
+ */
+
+export type ReportHtmlOptions = PageDataOptions;
 
 /** Everything from a report is text, never markup. */
 export function escapeHtml(text: string): string {
@@ -6,38 +18,108 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * A plain, self-contained overview (no network, opens from file://). The auditors' issue turns this into
- * the full review page; until then it lists every file with its status and findings.
+ * JSON that can sit inside `<script type="application/json">`: a report quoting `</script>` or `<!--` must not
+ * end the block or switch the parser into its script-escape states, so `<`, `>` and `&` become \u escapes
+ * (JSON.parse reads them back unchanged); U+2028/2029 likewise, for old JavaScript parsers.
  */
-export function reportHtml(documents: readonly DocumentResult[], generatedAt: Date): string {
-  const rows = documents
-    .map((document) => {
-      const findings = document.findings
-        .map(
-          (finding) =>
-            `<li><b>${escapeHtml(finding.severity)}</b> <code>${escapeHtml(finding.rule)}</code> ${escapeHtml(finding.message)}` +
-            finding.evidence
-              .map(
-                (evidence) =>
-                  `<blockquote>${escapeHtml(evidence.quote)} <small>(${evidence.location.page ? `trang ${evidence.location.page}, ` : ''}dòng ${evidence.location.line})</small></blockquote>`,
-              )
-              .join('') +
-            '</li>',
-        )
-        .join('');
-      return `<tr><td>${escapeHtml(document.file)}</td><td>${escapeHtml(document.status)}</td><td>${document.figures.length}</td><td><ul>${findings}</ul></td></tr>`;
-    })
-    .join('\n');
+export function jsonForScriptBlock(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+let assets: { style: string; script: string } | undefined;
+
+/** The page's CSS and JS are real files beside this module (so editors and linters see them); read once. */
+function pageAssets(): { style: string; script: string } {
+  assets ??= {
+    style: readFileSync(new URL('./html/style.css', import.meta.url), 'utf8'),
+    script: readFileSync(new URL('./html/client.js', import.meta.url), 'utf8'),
+  };
+  return assets;
+}
+
+function cspHash(content: string): string {
+  return `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
+}
+
+export function reportHtml(documents: readonly DocumentResult[], generatedAt: Date, options: ReportHtmlOptions = {}): string {
+  const { style, script } = pageAssets();
+  const data = buildPageData(documents, generatedAt, options);
+  // Only this page's own style and script may run, and nothing may be fetched: even if a report's text ever
+  // reached the markup, the browser would refuse to run it or to contact anything.
+  const policy = [
+    "default-src 'none'",
+    `script-src ${cspHash(script)}`,
+    `style-src ${cspHash(style)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
   return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>solieu — báo cáo kiểm tra số liệu</title>
-<style>body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:1.5rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top}blockquote{margin:.2rem 0 .2rem 1rem;color:#444}</style>
-</head><body>
-<h1>Kết quả kiểm tra số liệu Đề án 06</h1>
-<p>Tạo lúc ${escapeHtml(generatedAt.toISOString())} — ${documents.length} tệp.</p>
-<table><thead><tr><th>Tệp</th><th>Trạng thái</th><th>Số liệu</th><th>Phát hiện</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table>
-</body></html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Kết quả kiểm tra số liệu Đề án 06 — solieu</title>
+<style>${style}</style>
+</head>
+<body>
+<header class="page-header">
+  <h1>Kết quả kiểm tra số liệu Đề án 06</h1>
+  <p id="run-info" class="muted"></p>
+</header>
+<noscript><p class="notice">Trang này cần JavaScript để hiển thị kết quả. Hãy bật JavaScript, hoặc mở reports.csv và findings.csv bằng Excel.</p></noscript>
+<main>
+  <section class="review-tools" aria-labelledby="review-tools-title">
+    <h2 id="review-tools-title">Đánh giá của kiểm toán viên</h2>
+    <div class="buttons">
+      <button type="button" id="export-review">Xuất review.json</button>
+      <label class="file-button">Nhập review.json <input type="file" id="import-review" accept=".json,application/json"></label>
+    </div>
+    <p class="muted">Đánh dấu “Xác nhận” / “Bỏ qua” được lưu trong trình duyệt này. Xuất <code>review.json</code> để lưu lại hoặc chuyển
+      cho người khác; <code>solieu run --baseline review.json</code> loại các phát hiện đã bỏ qua khỏi findings.csv.</p>
+    <p id="review-status" role="status" class="muted"></p>
+  </section>
+<section id="overview" aria-labelledby="overview-title">
+  <h2 id="overview-title" class="visually-hidden">Tổng quan</h2>
+  <div id="totals" class="totals"></div>
+  <section id="attention" class="attention" aria-labelledby="attention-title">
+    <h2 id="attention-title">Tệp cần xử lý</h2>
+    <ul id="attention-list"></ul>
+  </section>
+  <form id="filters" class="filters" aria-label="Bộ lọc">
+    <label>Mức độ <select id="filter-severity" name="severity"></select></label>
+    <label>Loại kiểm tra <select id="filter-rule" name="rule"></select></label>
+    <label>Đơn vị <select id="filter-unit" name="unit"></select></label>
+    <label>Trạng thái tệp <select id="filter-status" name="status"></select></label>
+    <label>Đánh giá <select id="filter-review" name="review"></select></label>
+    <label>Tìm tệp/đơn vị <input type="search" id="filter-search" name="search" placeholder="ví dụ: giai xuan"></label>
+    <button type="reset" id="filter-reset">Bỏ lọc</button>
+  </form>
+  <p id="overview-count" class="muted" role="status"></p>
+  <table id="reports-table" class="reports">
+    <thead><tr>
+      <th scope="col" data-sort="file"><button type="button">Tệp</button></th>
+      <th scope="col" data-sort="unit"><button type="button">Đơn vị</button></th>
+      <th scope="col" data-sort="period"><button type="button">Kỳ báo cáo</button></th>
+      <th scope="col" data-sort="status"><button type="button">Trạng thái</button></th>
+      <th scope="col" data-sort="error" class="num"><button type="button">Lỗi</button></th>
+      <th scope="col" data-sort="warning" class="num"><button type="button">Cảnh báo</button></th>
+      <th scope="col" data-sort="info" class="num"><button type="button">Thông tin</button></th>
+      <th scope="col" data-sort="suppressed" class="num"><button type="button">Đã loại</button></th>
+      <th scope="col" data-sort="reviewed" class="num"><button type="button">Đã xem xét</button></th>
+      <th scope="col">Phát hiện</th>
+    </tr></thead>
+    <tbody id="reports-body"></tbody>
+  </table>
+  <p id="reports-more-wrap"><button type="button" id="reports-more" hidden>Hiện thêm</button></p>
+</section>
+<section id="report-view" hidden aria-live="polite"></section>
+</main>
+<script type="application/json" id="solieu-data">${jsonForScriptBlock(data)}</script>
+<script>${script}</script>
+</body>
+</html>
 `;
 }

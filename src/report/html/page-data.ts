@@ -1,0 +1,248 @@
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DocumentResult, Evidence, Finding, Severity, SuppressedFinding } from '../../model/index.ts';
+import { formatVietnameseNumber, parseVietnameseNumber } from '../../normalize/numbers.ts';
+import type { Review, ReviewDecision } from '../../batch/baseline.ts';
+import { RULES_VERSION, TOOL_VERSION } from '../../version.ts';
+
+/**
+ * What report.html embeds as JSON and its script renders. Everything an auditor reads is prepared here, in
+ * Node, where it can be tested: numbers already in Vietnamese format, highlight ranges already found, PDF links
+ * already built. The page's script only turns it into DOM text nodes.
+ */
+export interface PageData {
+  generatedAt: string;
+  toolVersion: string;
+  rulesVersion: string;
+  /** localStorage keys of this page's review decisions start with it. */
+  storagePrefix: string;
+  /** The decisions of the `--baseline` review (all of them, so that an export carries them forward), or null. */
+  review: { decisions: ReviewDecision[] } | null;
+  /** Vietnamese names of the rules that occur in this batch. */
+  ruleLabels: Record<string, string>;
+  reports: PageReport[];
+}
+
+export interface PageReport {
+  id: number;
+  file: string;
+  /** `file:` URL of the input, when its absolute path is known. */
+  href?: string;
+  format?: 'pdf' | 'docx' | 'txt';
+  status: DocumentResult['status'];
+  /** "xã Giai Xuân". */
+  unit?: string;
+  province?: string;
+  period?: string;
+  reportDate?: string;
+  docType?: string;
+  pages?: number;
+  figures: number;
+  counts: Record<Severity, number>;
+  findings: PageFinding[];
+  suppressed: PageSuppressed[];
+}
+
+export interface PageFinding {
+  fingerprint: string;
+  rule: string;
+  severity: Severity;
+  fatal: boolean;
+  message: string;
+  /** The numbers involved, in Vietnamese format. */
+  values: string[];
+  /** The recomputed value, in Vietnamese format. */
+  expected?: string;
+  evidence: PageEvidence[];
+  detail?: string;
+}
+
+export interface PageEvidence {
+  quote: string;
+  page?: number;
+  line: number;
+  endLine?: number;
+  /** [start, end) UTF-16 ranges of the quote to highlight: the numbers the finding is about. */
+  marks: Array<[number, number]>;
+  /** [start, end) of the whole statement the numbers belong to ("6.702/6.715 hồ sơ = 91%"), when the location gives it. */
+  statement?: [number, number];
+  /** `file:` URL that opens the PDF at this page. */
+  href?: string;
+}
+
+export interface PageSuppressed {
+  fingerprint: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  note: string;
+  decidedAt?: string;
+}
+
+export const REVIEW_STORAGE_PREFIX = 'solieu.review.v1:';
+
+/** Names an auditor reads in filters and on every finding; the id stays visible beside it. */
+export const RULE_LABELS: Readonly<Record<string, string>> = {
+  'ratio-mismatch': 'Tỷ lệ không khớp với tử số/mẫu số',
+  'rounded-to-full': 'Làm tròn thành 100% dù chưa đủ',
+  'sum-mismatch': 'Tổng không bằng các phần cộng lại',
+  'part-exceeds-whole': 'Phần lớn hơn tổng',
+  'status-contradiction': 'Trạng thái mâu thuẫn',
+  'count-list-mismatch': 'Số lượng nêu khác số mục liệt kê',
+  'conflicting-values': 'Cùng một chỉ tiêu, hai giá trị khác nhau',
+  reconciliation: 'Số hồ sơ không cân đối',
+  'percent-out-of-range': 'Tỷ lệ ngoài khoảng 0–100%',
+  'exceeds-population': 'Vượt quá dân số',
+  'ambiguous-number': 'Số đọc chưa chắc chắn',
+  'ingest.failed': 'Không đọc được tệp',
+  'ingest.needs-ocr': 'Cần nhận dạng chữ (OCR)',
+  'ingest.encoding-repaired': 'Đã sửa lỗi bảng mã',
+  'ingest.empty': 'Tệp không có nội dung',
+  'ingest.format-mismatch': 'Đuôi tệp không đúng nội dung',
+};
+
+export interface PageDataOptions {
+  /** Absolute path of each document's input file, in the same order as the documents. */
+  sourcePaths?: ReadonlyArray<string | undefined>;
+  review?: Review;
+  /** Builds `file:` URLs the way the machine that opens the page needs; defaults to this machine's platform. */
+  windowsPaths?: boolean;
+}
+
+export function buildPageData(documents: readonly DocumentResult[], generatedAt: Date, options: PageDataOptions = {}): PageData {
+  const windows = options.windowsPaths ?? process.platform === 'win32';
+  const rulesSeen = new Set<string>();
+  const reports = documents.map((document, id): PageReport => {
+    const absolutePath = options.sourcePaths?.[id];
+    const href = absolutePath ? fileUrl(absolutePath, windows) : undefined;
+    const format = document.source?.format ?? formatFromExtension(document.file);
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const finding of document.findings) {
+      counts[finding.severity]++;
+      rulesSeen.add(finding.rule);
+    }
+    for (const finding of document.suppressedFindings ?? []) rulesSeen.add(finding.rule);
+    const { metadata } = document;
+    return {
+      id,
+      file: document.file,
+      ...(href !== undefined ? { href } : {}),
+      ...(format !== undefined ? { format } : {}),
+      status: document.status,
+      ...optional('unit', metadata.unitName && [metadata.unitLevel, metadata.unitName].filter(Boolean).join(' ')),
+      ...optional('province', metadata.province),
+      ...optional('period', metadata.period?.replace(/^(\d{4})-(\d{4})$/, '$1–$2')),
+      ...optional('reportDate', metadata.reportDate && vietnameseDate(metadata.reportDate)),
+      ...optional('docType', metadata.docType),
+      ...optional('pages', document.source?.pages),
+      figures: document.figures.length,
+      counts,
+      findings: document.findings.map((finding) => pageFinding(finding, format === 'pdf' ? href : undefined)),
+      suppressed: (document.suppressedFindings ?? []).map(pageSuppressed),
+    };
+  });
+  const ruleLabels: Record<string, string> = {};
+  for (const rule of [...rulesSeen].sort()) ruleLabels[rule] = RULE_LABELS[rule] ?? rule;
+  return {
+    generatedAt: generatedAt.toISOString(),
+    toolVersion: TOOL_VERSION,
+    rulesVersion: RULES_VERSION,
+    storagePrefix: REVIEW_STORAGE_PREFIX,
+    review: options.review ? { decisions: options.review.decisions } : null,
+    ruleLabels,
+    reports,
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined | '' | 0 | false): Partial<Record<K, V>> {
+  return value === undefined || value === '' || value === false ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** "2024-04" → "04/2024", "2024-04-15" → "15/04/2024": how dates are written in Vietnam. */
+function vietnameseDate(isoDate: string): string {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(isoDate);
+  if (!match) return isoDate;
+  return [match[3], match[2], match[1]].filter(Boolean).join('/');
+}
+
+function formatFromExtension(file: string): PageReport['format'] {
+  const extension = extname(file).toLowerCase();
+  return extension === '.pdf' ? 'pdf' : extension === '.docx' ? 'docx' : extension === '.txt' ? 'txt' : undefined;
+}
+
+/**
+ * `file:` URL of an absolute path, percent-encoded (spaces, Vietnamese letters, `#`, `%`), with a drive letter
+ * or a UNC host for Windows paths: `C:\Báo cáo\x.pdf` → `file:///C:/B%C3%A1o%20c%C3%A1o/x.pdf`.
+ */
+export function fileUrl(absolutePath: string, windows: boolean): string {
+  return pathToFileURL(absolutePath, { windows }).href;
+}
+
+function pageFinding(finding: Finding, pdfHref: string | undefined): PageFinding {
+  return {
+    fingerprint: finding.fingerprint,
+    rule: finding.rule,
+    severity: finding.severity,
+    fatal: finding.fatal,
+    message: finding.message,
+    values: finding.values.map((value) => formatVietnameseNumber(value)),
+    ...(finding.expected !== undefined ? { expected: formatVietnameseNumber(finding.expected) } : {}),
+    evidence: finding.evidence.map((evidence) => pageEvidence(evidence, finding.values, pdfHref)),
+    ...(finding.detail !== undefined ? { detail: finding.detail } : {}),
+  };
+}
+
+function pageSuppressed(finding: SuppressedFinding): PageSuppressed {
+  return {
+    fingerprint: finding.fingerprint,
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    note: finding.review.note,
+    ...(finding.review.decidedAt !== undefined ? { decidedAt: finding.review.decidedAt } : {}),
+  };
+}
+
+function pageEvidence(evidence: Evidence, values: readonly number[], pdfHref: string | undefined): PageEvidence {
+  const { location } = evidence;
+  return {
+    quote: evidence.quote,
+    ...(location.page !== undefined ? { page: location.page } : {}),
+    line: location.line,
+    ...(location.endLine !== undefined && location.endLine !== location.line ? { endLine: location.endLine } : {}),
+    ...highlightRanges(evidence, values),
+    // pdf.js, Chromium's, Firefox's and Edge's PDF viewers all honour the open parameter #page=N.
+    ...(pdfHref !== undefined ? { href: location.page !== undefined ? `${pdfHref}#page=${location.page}` : pdfHref } : {}),
+  };
+}
+
+/** A written number: digits with "." or "," groups, not glued to a letter before it ("km2" is no number 2). */
+const NUMBER_TOKEN = /(?<![\p{L}\d])\d+(?:[.,]\d+)*/gu;
+
+/**
+ * Where the numbers of `values` are written in the quote, so the auditor sees at once which figures the finding
+ * is about: every written number whose value (or its other reading, "6.702" → 6.702) is one of `values`, with a
+ * following "%". The location's start/end also marks the statement around them, but only when it demonstrably
+ * points into this quote: it is an offset into the source block (or table cell), which is not always the quoted
+ * text, so it must begin at the first character of an involved number and end at the last of one.
+ */
+export function highlightRanges(evidence: Evidence, values: readonly number[]): Pick<PageEvidence, 'marks' | 'statement'> {
+  const { quote, location } = evidence;
+  if (values.length === 0 || quote.length === 0) return { marks: [] };
+  const isInvolved = (value: number | undefined) => value !== undefined && values.some((involved) => Math.abs(involved - value) < 1e-9);
+  const marks: Array<[number, number]> = [];
+  for (const match of quote.matchAll(NUMBER_TOKEN)) {
+    const reading = parseVietnameseNumber(match[0]);
+    if (!reading || !(isInvolved(reading.value) || isInvolved(reading.alternative))) continue;
+    const start = match.index;
+    let end = start + match[0].length;
+    if (quote[end] === '%') end++;
+    else if (quote[end] === ' ' && quote[end + 1] === '%') end += 2;
+    marks.push([start, end]);
+  }
+  const { start, end } = location;
+  const statementFits =
+    start !== undefined && end !== undefined && start < end && end <= quote.length &&
+    marks.some(([markStart]) => markStart === start) && marks.some(([, markEnd]) => markEnd === end);
+  return statementFits ? { marks, statement: [start, end] } : { marks };
+}
