@@ -22,7 +22,8 @@ const BATCH_DATA = join(root, 'test/data/batch');
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Columns exactly as docs/contract.md lists them. */
-const FIGURE_HEADER = ['file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule'];
+/** Columns exactly as docs/contract.md lists them, then `ocr` (appended: the figure was read by OCR). */
+const FIGURE_HEADER = ['file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule', 'ocr'];
 const FINDING_HEADER = ['file', 'rule', 'severity', 'message', 'values', 'page', 'line', 'evidence', 'fingerprint'];
 const REPORT_HEADER_START = ['file', 'status', 'doc_type', 'unit_name', 'province', 'period', 'report_date', 'pages', 'figures', 'errors', 'warnings', 'infos'];
 /** The contract's metric catalog: reports.csv's extra columns must be ids from it. */
@@ -53,7 +54,8 @@ const EXPECTED_ROWS: ReadonlyArray<readonly [file: string, status: string]> = [
   ['fixtures/bad/really-a-docx.pdf', 'ok'],
   ['fixtures/bad/truncated.pdf', 'failed'],
   ['fixtures/legacy/seed-003-tcvn3.docx', 'ok'],
-  ['fixtures/scan/seed-003-scan.pdf', 'needs-ocr'],
+  // A scan has no text layer: it is read by OCR (the default, --ocr auto).
+  ['fixtures/scan/seed-003-scan.pdf', 'ok'],
   ['fixtures/seed-000.docx', 'ok'],
   ['fixtures/seed-001.txt', 'ok'],
   ['fixtures/seed-003.pdf', 'ok'],
@@ -183,6 +185,13 @@ describe('solieu run (the real CLI)', () => {
       if (row.status === 'needs-ocr') expect(own.some((finding) => finding.rule === 'ingest.needs-ocr')).toBe(true);
       if (row.status === 'skipped') expect(own).toEqual([]);
     }
+    // The scan's figures are marked as read by OCR in the appended `ocr` column; a text PDF's are not.
+    const figureRows = csvRecords(outputsJobs1, 'figures.csv');
+    const scanFigures = figureRows.filter((figure) => figure.file === 'fixtures/scan/seed-003-scan.pdf');
+    expect(scanFigures.length).toBeGreaterThan(40);
+    expect(scanFigures.every((figure) => figure.ocr === 'yes')).toBe(true);
+    expect(figureRows.filter((figure) => figure.file === 'fixtures/seed-003.pdf').every((figure) => figure.ocr === '')).toBe(true);
+    expect(findings.filter((finding) => finding.file === 'fixtures/scan/seed-003-scan.pdf').map((finding) => finding.rule)).toContain('ingest.ocr');
     const truncated = findings.find((finding) => finding.file === 'fixtures/bad/truncated.pdf')!;
     expect(truncated.severity).toBe('error');
     expect(truncated.message).toMatch(/[ăâđêôơư]/u);
@@ -214,6 +223,19 @@ describe('solieu run (the real CLI)', () => {
     expect(withoutTimestamp(await readOutputs(join(work, 'out-jobs2')))).toEqual(withoutTimestamp(outputsJobs1));
   });
 
+  it('--ocr off leaves the scan at needs-ocr, and the cache keeps results with and without OCR apart', async () => {
+    const off = await runCli(['run', 'in', '--out', 'out-jobs2', '--jobs', '2', '--ocr', 'off']);
+    expect(off.code).toBe(0);
+    expect(cacheHitsOf(off)).toBe(0);
+    const reports = csvRecords(await readOutputs(join(work, 'out-jobs2')), 'reports.csv');
+    expect(reports.find((row) => row.file === 'fixtures/scan/seed-003-scan.pdf')?.status).toBe('needs-ocr');
+    expect(cacheHitsOf(await runCli(['run', 'in', '--out', 'out-jobs2', '--jobs', '2', '--ocr', 'off']))).toBe(READABLE_COUNT);
+    // Back to the default: its own entries are still there.
+    const auto = await runCli(['run', 'in', '--out', 'out-jobs2', '--jobs', '2']);
+    expect(cacheHitsOf(auto)).toBe(READABLE_COUNT);
+    expect(withoutTimestamp(await readOutputs(join(work, 'out-jobs2')))).toEqual(withoutTimestamp(outputsJobs1));
+  });
+
   it('re-labels a cached result with the path the file has now', async () => {
     await cp(join(work, 'in'), join(work, 'in-renamed'), { recursive: true });
     await mkdir(join(work, 'in-renamed/đã đổi tên'));
@@ -230,7 +252,7 @@ describe('solieu run (the real CLI)', () => {
   });
 
   it('--fail-on: exit 1 when a finding reaches the level, 0 otherwise', async () => {
-    // Served from the cache filled above: the broken fixtures give errors, the scan a warning.
+    // Served from the cache filled above: the broken fixtures give errors (and warnings).
     expect((await runCli(['run', 'in', '--out', 'out-jobs2', '--fail-on', 'error'])).code).toBe(1);
     expect((await runCli(['run', 'in', '--out', 'out-jobs2', '--fail-on', 'warning'])).code).toBe(1);
     expect((await runCli(['run', 'in', '--out', 'out-jobs2', '--fail-on', 'none'])).code).toBe(0);
@@ -244,6 +266,8 @@ describe('solieu run (the real CLI)', () => {
     [['run', 'in', '--timeout', '0']],
     [['run', 'in', '--max-memory-mb', '-5']],
     [['run', 'in', '--fail-on', 'fatal']],
+    [['run', 'in', '--ocr', 'sometimes']],
+    [['run', 'in', '--ocr-max-pages', '0']],
     [['run', 'in', '--bogus']],
     [['run', 'không có thư mục này']],
     [['run']],

@@ -21,7 +21,6 @@ describe('bad inputs become a status and a finding that says what to do', () => 
     ['bad/empty.pdf', 'failed', 'ingest.empty', /rỗng/u],
     ['bad/empty-text.docx', 'failed', 'ingest.empty', /không có (nội dung|chữ)/u],
     ['bad/not-a-docx.docx', 'failed', 'ingest.failed', /không phải/u],
-    ['scan/seed-003-scan.pdf', 'needs-ocr', 'ingest.needs-ocr', /OCR|nhận dạng/u],
   ])('%s → %s / %s', async (fixture, status, rule, message) => {
     const result = await run(fixture);
     expect(result.status).toBe(status);
@@ -40,6 +39,34 @@ describe('bad inputs become a status and a finding that says what to do', () => 
     expect(result.source?.format).toBe('docx');
     expect(result.findings.map((finding) => [finding.rule, finding.severity])).toContainEqual(['ingest.format-mismatch', 'info']);
     expect(result.figures.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a scan without a text layer', () => {
+  const scan = 'scan/seed-003-scan.pdf';
+
+  it('is read by OCR by default: status ok, figures marked OCR, and an info finding naming the pages', async () => {
+    const result = await run(scan);
+    expect(result.status).toBe('ok');
+    expect(result.figures.length).toBeGreaterThan(40);
+    expect(result.figures.every((figure) => figure.ocr === true)).toBe(true);
+    const read = result.findings.filter((finding) => finding.rule === 'ingest.ocr');
+    expect(read).toHaveLength(1);
+    expect(read[0]).toMatchObject({ severity: 'info', fatal: false, values: [1, 2, 3, 4, 5] });
+    expect(read[0]!.message).toMatch(/OCR/u);
+    expect(result.findings.some((finding) => finding.rule === 'ingest.needs-ocr')).toBe(false);
+  });
+
+  it('with OCR off (--ocr off) is needs-ocr, with one fatal finding that says what to do', async () => {
+    const result = (await processBytes(readFileSync(join(REPORTS, scan)), scan, { ocr: { mode: 'off' } })).result;
+    expect(result.status).toBe('needs-ocr');
+    expect(result.findings).toHaveLength(1);
+    const [finding] = result.findings;
+    expect(finding!.rule).toBe('ingest.needs-ocr');
+    expect(finding!.fatal).toBe(true);
+    expect(finding!.message).toMatch(/OCR|nhận dạng/u);
+    expect(finding!.message).not.toMatch(/\bat \w+ \(|Error:|node_modules/u);
+    expect(result.figures).toEqual([]);
   });
 });
 

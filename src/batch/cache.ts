@@ -17,6 +17,8 @@ const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# solieu resu
 interface CacheEntry {
   toolVersion: string;
   rulesVersion: string;
+  /** The reading options that change results (`ocrCacheKey`: OCR mode, engine, page cap). */
+  variant: string;
   extension: string;
   sha256: string;
   result: DocumentResult;
@@ -26,7 +28,9 @@ interface CacheEntry {
  * Results of earlier runs, keyed by what decides them: the file's bytes (sha256), its extension (a
  * text file named `.pdf` is judged differently from the same bytes named `.txt`), the tool version,
  * the rules version, and a hash of the code itself (src/, rules/, the dependency lock) — versions are
- * bumped by hand and a forgotten bump must not serve stale results. One folder per version+code, so a
+ * bumped by hand and a forgotten bump must not serve stale results. The reading options that change a
+ * result (the OCR mode and engine) are part of each entry's key, so `--ocr off` and `--ocr auto` runs
+ * keep their own entries side by side. One folder per version+code, so a
  * new version starts cold and the old folders are pruned instead of growing forever. The path is not
  * in the key: a moved or renamed file is still a hit, re-labelled with the path it has now.
  */
@@ -35,14 +39,14 @@ export class ResultCache {
   private readonly versionFolder: string;
   private readonly versionFolderName: string;
 
-  private constructor(outDir: string, codeHash: string) {
+  private constructor(outDir: string, codeHash: string, private readonly variant: string) {
     this.folder = join(outDir, CACHE_FOLDER_NAME);
     this.versionFolderName = `tool-${TOOL_VERSION}_rules-${RULES_VERSION}_code-${codeHash.slice(0, 16)}`.replace(/[^0-9A-Za-z._-]/g, '_');
     this.versionFolder = join(this.folder, this.versionFolderName);
   }
 
-  static async open(outDir: string): Promise<ResultCache> {
-    return new ResultCache(outDir, await codeFingerprint());
+  static async open(outDir: string, variant = ''): Promise<ResultCache> {
+    return new ResultCache(outDir, await codeFingerprint(), variant);
   }
 
   async get(sha256: string, extension: string, displayPath: string): Promise<DocumentResult | undefined> {
@@ -53,14 +57,14 @@ export class ResultCache {
       return undefined;
     }
     // A cache file is data from disk like any other input: anything unexpected is a miss, never a crash.
-    if (!isEntryFor(entry, sha256, extension)) return undefined;
+    if (!isEntryFor(entry, sha256, extension, this.variant)) return undefined;
     const parsed = DocumentResultSchema.safeParse(entry.result);
     if (!parsed.success) return undefined;
     return relabel(parsed.data, displayPath);
   }
 
   async put(sha256: string, extension: string, result: DocumentResult): Promise<void> {
-    const entry: CacheEntry = { toolVersion: TOOL_VERSION, rulesVersion: RULES_VERSION, extension, sha256, result };
+    const entry: CacheEntry = { toolVersion: TOOL_VERSION, rulesVersion: RULES_VERSION, variant: this.variant, extension, sha256, result };
     await writeFileAtomic(this.entryPath(sha256, extension), `${JSON.stringify(entry)}\n`);
   }
 
@@ -74,7 +78,7 @@ export class ResultCache {
   }
 
   private entryPath(sha256: string, extension: string): string {
-    const key = createHash('sha256').update(`${sha256}\u0000${extension}`).digest('hex');
+    const key = createHash('sha256').update(`${sha256}\u0000${extension}\u0000${this.variant}`).digest('hex');
     return join(this.versionFolder, key.slice(0, 2), `${key}.json`);
   }
 }
@@ -102,14 +106,15 @@ export function codeFingerprint(): Promise<string> {
   return codeFingerprintPromise;
 }
 
-function isEntryFor(entry: unknown, sha256: string, extension: string): entry is CacheEntry {
+function isEntryFor(entry: unknown, sha256: string, extension: string, variant: string): entry is CacheEntry {
   if (typeof entry !== 'object' || entry === null) return false;
   const candidate = entry as Partial<CacheEntry>;
   return (
     candidate.toolVersion === TOOL_VERSION &&
     candidate.rulesVersion === RULES_VERSION &&
     candidate.sha256 === sha256 &&
-    candidate.extension === extension
+    candidate.extension === extension &&
+    candidate.variant === variant
   );
 }
 

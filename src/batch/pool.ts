@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { DocumentResult } from '../model/index.ts';
+import type { IngestOptions } from '../ingest/index.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 
 export interface PoolOptions {
@@ -9,6 +10,8 @@ export interface PoolOptions {
   timeoutMs: number;
   /** V8 old-generation heap of each worker (Worker resourceLimits). */
   maxOldGenerationSizeMb: number;
+  /** How every file of the batch is read (OCR mode and page cap); the same for every job. */
+  ingest?: IngestOptions;
   /** Worker stdout/stderr (pdf.js warnings) is dropped unless this is set: stdout belongs to the caller. */
   forwardWorkerOutput?: boolean;
 }
@@ -115,7 +118,9 @@ export class WorkerPool {
 
   private spawn(): void {
     const worker = new Worker(WORKER_ENTRY, {
-      workerData: { workerModule: WORKER_MODULE },
+      // The worker derives its OCR deadline from the time limit, so that a long scan stops at a page
+      // boundary with what it has read instead of being killed with nothing.
+      workerData: { workerModule: WORKER_MODULE, ingest: this.options.ingest ?? {}, timeoutMs: this.options.timeoutMs },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb },
       stdout: !this.options.forwardWorkerOutput,
       stderr: !this.options.forwardWorkerOutput,

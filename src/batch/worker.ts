@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
-import { sha256Hex } from '../ingest/index.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import { sha256Hex, type IngestOptions } from '../ingest/index.ts';
 import { processBytes } from '../pipeline/index.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 
@@ -13,12 +13,24 @@ if (!port) throw new Error('worker.ts runs only as a worker thread');
 
 const testHooksEnabled = process.env.SOLIEU_TEST_HOOKS === '1';
 
+const { ingest = {}, timeoutMs } = (workerData ?? {}) as { ingest?: IngestOptions; timeoutMs?: number };
+
+/**
+ * OCR stops starting pages this long before the pool's time limit, leaving time to lay out and check
+ * what was read; the pages left are reported as not read for lack of time.
+ */
+function ocrDeadline(receivedAt: number): number | undefined {
+  if (timeoutMs === undefined || !Number.isFinite(timeoutMs)) return undefined;
+  return receivedAt + timeoutMs - Math.max(2_000, 0.15 * timeoutMs);
+}
+
 port.on('message', (message: ToWorker) => {
   void handle(message).then((reply) => port.postMessage(reply));
 });
 port.postMessage({ type: 'ready' } satisfies FromWorker);
 
 async function handle(message: ToWorker): Promise<FromWorker> {
+  const receivedAt = Date.now();
   let bytes: Uint8Array;
   try {
     const buffer = await readFile(message.absolutePath);
@@ -30,7 +42,11 @@ async function handle(message: ToWorker): Promise<FromWorker> {
   // Hashed before parsing: a parser may take ownership of (detach) the buffer.
   const sha256 = sha256Hex(bytes);
   if (testHooksEnabled) await runTestHook(bytes);
-  const { result } = await processBytes(bytes, message.displayPath);
+  const deadline = ocrDeadline(receivedAt);
+  const { result } = await processBytes(bytes, message.displayPath, {
+    ...ingest,
+    ocr: { ...ingest.ocr, ...(deadline !== undefined ? { deadline } : {}) },
+  });
   return { type: 'result', jobId: message.jobId, result, sha256 };
 }
 

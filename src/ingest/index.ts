@@ -3,10 +3,17 @@ import { extname } from 'node:path';
 import type { SourceDocument, SourceFormat } from '../model/index.ts';
 import { IngestError } from '../model/errors.ts';
 import { readDocx } from './docx.ts';
+import { resolveOcrOptions, type OcrOptions } from './ocr.ts';
 import { readPdf } from './pdf.ts';
 import { readText, type FileInfo } from './text.ts';
 
 export type { FileInfo } from './text.ts';
+
+/** How files are read; only PDFs have options so far. */
+export interface IngestOptions {
+  /** OCR of scanned PDF pages; `{ mode: 'auto' }` (read pages that have no text) when absent. */
+  ocr?: Partial<OcrOptions>;
+}
 
 /** Extensions the batch reads; anything else is listed as `skipped`. */
 export const READABLE_EXTENSIONS = new Set(['.pdf', '.docx', '.txt']);
@@ -34,14 +41,14 @@ export function sha256Hex(bytes: Uint8Array): string {
  * Reads one file of any supported format into a SourceDocument. Throws only IngestError; every
  * library failure is translated into a sentence that tells the sender what to do.
  */
-export async function ingestBytes(bytes: Uint8Array, path: string): Promise<SourceDocument> {
+export async function ingestBytes(bytes: Uint8Array, path: string, options: IngestOptions = {}): Promise<SourceDocument> {
   const info: FileInfo = { path, sha256: sha256Hex(bytes), bytes: bytes.byteLength };
   const extension = extname(path).toLowerCase();
   if (bytes.byteLength === 0) {
     throw new IngestError('empty', 'Tệp rỗng (0 byte); hãy gửi lại tệp báo cáo có nội dung.');
   }
   const kind = sniffFormat(bytes);
-  const document = await readByKind(kind, extension, bytes, info);
+  const document = await readByKind(kind, extension, bytes, info, options);
   if (kind !== 'unknown' && extensionFormat(extension) !== document.source.format) {
     document.notes.push({
       code: 'format-mismatch',
@@ -51,11 +58,11 @@ export async function ingestBytes(bytes: Uint8Array, path: string): Promise<Sour
   return document;
 }
 
-async function readByKind(kind: SniffedKind, extension: string, bytes: Uint8Array, info: FileInfo): Promise<SourceDocument> {
+async function readByKind(kind: SniffedKind, extension: string, bytes: Uint8Array, info: FileInfo, options: IngestOptions): Promise<SourceDocument> {
   switch (kind) {
     case 'pdf':
       // pdf.js refuses Node Buffers and detaches what it is given: hand it a plain copy.
-      return readPdf(new Uint8Array(bytes), info);
+      return readPdf(new Uint8Array(bytes), info, { ocr: resolveOcrOptions(options.ocr) });
     case 'zip':
       return readDocx(bytes, info);
     case 'ole':

@@ -4,12 +4,16 @@
  *
  * Text is taken as the file encodes it (no Unicode normalization): legacy TCVN3/VNI bytes and
  * "ƣ" reach the normalizer unchanged, with the fonts they were drawn in where that is cheap.
+ *
+ * Scanned pages (no text layer, or almost none over a page-sized image) are read by OCR (./ocr.ts)
+ * into the same kind of lines, page by page, so a mixed PDF keeps its text pages as they are.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { IngestNote, SourceDocument } from '../model/document.ts';
 import { IngestError } from '../model/errors.ts';
+import { attachOcrInfo, ocrFindingMessage, ocrScannedPages, registerPseudoFonts, resolveOcrOptions, OCR_NOTE, type OcrOptions } from './ocr.ts';
 import { buildBlocks, layoutsByPage } from './pdf/blocks.ts';
 import { restoreDroppedMarks } from './pdf/format-marks.ts';
 import { readGraphics, type PageGraphics } from './pdf/graphics.ts';
@@ -25,6 +29,8 @@ const PDFJS_OPTIONS = {
   cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
   cMapPacked: true,
   standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
+  // Scanners write JBIG2 and JPEG 2000 images, which pdf.js decodes with these WebAssembly modules.
+  wasmUrl: join(pdfjsRoot, 'wasm') + '/',
   isEvalSupported: false,
   disableFontFace: true,
   useSystemFonts: false,
@@ -37,6 +43,9 @@ const MESSAGES = {
     'Tệp PDF bị hỏng hoặc không đầy đủ nên không đọc được; hãy xuất lại tệp PDF từ văn bản gốc hoặc gửi lại tệp.',
   needsOcr:
     'Tệp PDF là bản quét (chỉ có hình ảnh, không có lớp chữ); cần nhận dạng chữ (OCR) hoặc gửi bản PDF xuất trực tiếp từ văn bản.',
+  needsOcrButOff:
+    'Tệp PDF là bản quét (chỉ có hình ảnh, không có lớp chữ) và nhận dạng chữ (OCR) đang tắt (--ocr off); hãy chạy lại với --ocr auto hoặc gửi bản PDF xuất trực tiếp từ văn bản.',
+  ocrReadNothing: (reasons: string) => `Tệp PDF là bản quét (không có lớp chữ) và không trang nào đọc được bằng OCR. ${reasons}`,
   empty: 'Tệp PDF không có nội dung chữ nào để đọc; hãy kiểm tra lại tệp hoặc gửi bản có nội dung.',
   zeroBytes: 'Tệp PDF rỗng (0 byte), không có nội dung; hãy gửi lại tệp.',
   pageWithoutText: (page: number) =>
@@ -170,9 +179,28 @@ function layOutPage(
   return { lines: ordered, tables: [...ruled, ...aligned], breaksBefore: sideBySide.breaksBefore };
 }
 
+/**
+ * Options of the PDF reader. Without `ocr` the adapter reads text layers only and reports scanned
+ * pages, as it always did; `ingestBytes` is where OCR defaults to `auto`.
+ */
+export interface PdfReadOptions {
+  ocr?: Partial<OcrOptions>;
+}
+
+/** One sentence per OCR outcome that left pages unread, for a file of which no page could be read. */
+function unreadReasons(notes: readonly IngestNote[], options: OcrOptions): string {
+  const byCode = new Map<string, number[]>();
+  for (const note of notes) {
+    if (note.code === OCR_NOTE.read || note.code === OCR_NOTE.blank || note.location?.page === undefined) continue;
+    byCode.set(note.code, [...(byCode.get(note.code) ?? []), note.location.page]);
+  }
+  return [...byCode].map(([code, pages]) => ocrFindingMessage(code, pages, { maxPages: options.maxPages })).filter(Boolean).join(' ');
+}
+
 export async function readPdf(
   bytes: Uint8Array,
   info: { path: string; sha256: string; bytes: number },
+  options: PdfReadOptions = {},
 ): Promise<SourceDocument> {
   if (bytes.length === 0) throw new IngestError('empty', MESSAGES.zeroBytes);
   // pdf.js transfers (detaches) the buffer it is given; the caller keeps its own.
@@ -183,14 +211,37 @@ export async function readPdf(
     const pages: PageRead[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n, fontNames));
 
+    // Scanned pages are read by OCR into lines like any other page's; from here on they are text pages.
+    const ocrOptions = resolveOcrOptions(options.ocr ?? { mode: 'off' });
+    const ocr = await ocrScannedPages(doc, pages, ocrOptions);
+    for (const page of pages) {
+      const lines = ocr.lines.get(page.page);
+      if (!lines) continue;
+      page.lines = lines;
+      // Borders found in the image take the place of vector ones, so scanned tables are read as tables.
+      page.graphics = { rules: ocr.rules.get(page.page) ?? [], paintsImages: true, glyphText: '' };
+    }
+    registerPseudoFonts(ocr.words, fontNames);
+
     const hasText = (page: PageRead): boolean => page.lines.some((line) => USABLE.test(line.text));
     if (!pages.some(hasText)) {
+      if (ocr.candidates.length > 0) {
+        if (ocr.blank.length === ocr.candidates.length) throw new IngestError('empty', MESSAGES.empty, undefined, doc.numPages);
+        throw new IngestError('needs-ocr', MESSAGES.ocrReadNothing(unreadReasons(ocr.notes, ocrOptions)), undefined, doc.numPages);
+      }
       const scanned = await paintsAnyImage(doc);
-      throw new IngestError(scanned ? 'needs-ocr' : 'empty', scanned ? MESSAGES.needsOcr : MESSAGES.empty, undefined, doc.numPages);
+      const message = ocrOptions.mode === 'off' ? MESSAGES.needsOcrButOff : MESSAGES.needsOcr;
+      throw new IngestError(scanned ? 'needs-ocr' : 'empty', scanned ? message : MESSAGES.empty, undefined, doc.numPages);
     }
-    const notes: IngestNote[] = pages
-      .filter((page) => !hasText(page))
-      .map((page) => ({ code: 'page-without-text', message: MESSAGES.pageWithoutText(page.page), location: { page: page.page, line: 1 } }));
+    // A page OCR looked at has its own note (read, blank, unreadable, not reached); the others that
+    // still have no text are scans left unread (OCR off) or blank pages.
+    const considered = new Set(ocr.candidates);
+    const notes: IngestNote[] = [
+      ...pages
+        .filter((page) => !hasText(page) && !considered.has(page.page))
+        .map((page) => ({ code: 'page-without-text', message: MESSAGES.pageWithoutText(page.page), location: { page: page.page, line: 1 } })),
+      ...ocr.notes,
+    ];
 
     const running = findRunningText(pages);
     const tables: TableDraft[] = [];
@@ -204,7 +255,7 @@ export async function readPdf(
     }
     const tableLines = new Set(tables.flatMap((table) => [...table.lines]));
     const layoutOf = layoutsByPage(bodyLines.filter((line) => !tableLines.has(line)));
-    const blocks = buildBlocks(bodyLines, tables, layoutOf, fontNames, breaksBefore);
+    const blocks = attachOcrInfo(buildBlocks(bodyLines, tables, layoutOf, fontNames, breaksBefore), ocr.words);
     if (blocks.length === 0) throw new IngestError('empty', MESSAGES.empty, undefined, doc.numPages);
     return {
       source: { path: info.path, format: 'pdf', sha256: info.sha256, bytes: info.bytes, pages: doc.numPages },

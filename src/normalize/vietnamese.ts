@@ -17,6 +17,7 @@ import type {
   Document,
   FontSpan,
   LineStart,
+  OcrInfo,
   Repair,
   SourceDocument,
   TableCell,
@@ -593,6 +594,7 @@ interface TextField {
   location: Location;
   fontSpans?: FontSpan[] | undefined;
   lineStarts?: LineStart[] | undefined;
+  ocr?: OcrInfo | undefined;
 }
 
 function textFields(blocks: readonly Block[]): TextField[] {
@@ -677,6 +679,13 @@ function normalizeField<T extends TextField>(field: T, legacyHint: LegacyEncodin
   }
   if (field.lineStarts !== undefined) {
     result.lineStarts = field.lineStarts.map((lineStart) => ({ ...lineStart, start: map.toNormalized(lineStart.start) }));
+  }
+  if (field.ocr?.uncertainRanges !== undefined) {
+    // The stretches OCR was unsure of must still cover the same characters, or an unsure digit would pass as sure.
+    const uncertainRanges = field.ocr.uncertainRanges
+      .map((range) => ({ start: map.toNormalized(range.start), end: map.toNormalized(range.end) }))
+      .filter((range) => range.end > range.start);
+    result.ocr = { ...field.ocr, uncertainRanges };
   }
   collector.add(location, normalized.repairs);
   return result;

@@ -1,5 +1,6 @@
 import type { Document, Finding, IngestNote, Repair, Severity } from '../model/index.ts';
 import { fingerprintOf, type IngestError } from '../model/index.ts';
+import { ocrFindingMessage, OCR_NOTE } from '../ingest/ocr.ts';
 
 /**
  * Ingest problems are findings too, so that an unreadable file shows up in the same spreadsheet as a
@@ -59,8 +60,14 @@ export function findingsFromRepairs(document: Document, file: string): Finding[]
   });
 }
 
+/** What the OCR findings need besides the notes: the text's confidences and the page cap in force. */
+export interface OcrFindingContext {
+  document?: Document;
+  ocrMaxPages?: number;
+}
+
 /** Notes that an auditor should see: a lying extension, pages that need OCR. Library chatter stays a note. */
-export function findingsFromNotes(notes: readonly IngestNote[], file: string): Finding[] {
+export function findingsFromNotes(notes: readonly IngestNote[], file: string, context: OcrFindingContext = {}): Finding[] {
   const findings: Finding[] = [];
   const mismatch = notes.find((note) => note.code === 'format-mismatch');
   if (mismatch) {
@@ -90,5 +97,54 @@ export function findingsFromNotes(notes: readonly IngestNote[], file: string): F
       fingerprint: fingerprintOf(file, rule, pagesWithoutText),
     });
   }
+  findings.push(...ocrFindings(notes, file, context));
   return findings;
+}
+
+/**
+ * Scanned pages read by OCR give one info finding (figures from them deserve a look at the paper);
+ * scanned pages OCR could not read, or did not reach (page cap, time limit), give one `ingest.needs-ocr`
+ * warning per reason, naming the pages and saying what to do.
+ */
+const OCR_FINDINGS: ReadonlyArray<{ code: string; rule: string; severity: Severity }> = [
+  { code: OCR_NOTE.read, rule: 'ingest.ocr', severity: 'info' },
+  { code: OCR_NOTE.unreadable, rule: 'ingest.needs-ocr', severity: 'warning' },
+  { code: OCR_NOTE.pageLimit, rule: 'ingest.needs-ocr', severity: 'warning' },
+  { code: OCR_NOTE.timeLimit, rule: 'ingest.needs-ocr', severity: 'warning' },
+];
+
+function ocrFindings(notes: readonly IngestNote[], file: string, context: OcrFindingContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const { code, rule, severity } of OCR_FINDINGS) {
+    const pages = notes.filter((note) => note.code === code && note.location?.page !== undefined).map((note) => note.location!.page!);
+    if (pages.length === 0) continue;
+    const message = ocrFindingMessage(code, pages, { confidence: ocrConfidence(context.document), ...(context.ocrMaxPages !== undefined ? { maxPages: context.ocrMaxPages } : {}) });
+    if (message === undefined) continue;
+    findings.push({
+      rule,
+      severity,
+      fatal: false,
+      message,
+      values: pages,
+      evidence: [],
+      discriminator: code,
+      fingerprint: fingerprintOf(file, rule, pages, code),
+    });
+  }
+  return findings;
+}
+
+/** Mean OCR confidence over the document's OCR text, weighted by length. */
+function ocrConfidence(document: Document | undefined): number {
+  let weighted = 0;
+  let length = 0;
+  for (const block of document?.blocks ?? []) {
+    const fields = block.kind === 'table' ? block.rows.flatMap((row) => row.cells) : [block];
+    for (const field of fields) {
+      if (!field.ocr) continue;
+      weighted += field.ocr.confidence * field.text.length;
+      length += field.text.length;
+    }
+  }
+  return length === 0 ? 0 : weighted / length;
 }
