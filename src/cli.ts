@@ -9,12 +9,15 @@ import { formatSummary, ProgressReporter } from './batch/progress.ts';
 import { TOOL_VERSION } from './version.ts';
 import { DEFAULT_OCR_MAX_PAGES, OCR_MODES, type OcrMode } from './ingest/ocr.ts';
 import type { Severity } from './model/index.ts';
+import { CHECK_RULES, type CheckConfig } from './check/index.ts';
+import { ConfigError, loadCheckConfig, withRuleOverrides } from './check/config.ts';
 
 const USAGE = `solieu ${TOOL_VERSION} — đọc báo cáo Đề án 06, trích số liệu và chỉ ra số liệu mâu thuẫn
 
 Cách dùng:
   solieu run <tệp-hoặc-thư-mục>... [--out DIR] [--jobs N] [--baseline FILE] [--fail-on none|warning|error] [--no-cache]
                                    [--timeout GIÂY] [--max-memory-mb MB] [--ocr off|auto|force] [--ocr-max-pages N]
+                                   [--config FILE] [--rule MÃ=MỨC]...
 
   --out DIR            thư mục kết quả (mặc định out/); bộ nhớ đệm nằm trong DIR/.cache/
   --jobs N             số luồng đọc tệp song song (mặc định: số nhân CPU, ở máy này ${availableParallelism()})
@@ -27,6 +30,9 @@ Cách dùng:
   --ocr CHẾ_ĐỘ         nhận dạng chữ (OCR) trang PDF quét: auto (mặc định: trang không có lớp chữ),
                        force (mọi trang), off (không OCR; trang quét được báo ingest.needs-ocr)
   --ocr-max-pages N    số trang OCR tối đa cho một tệp (mặc định ${DEFAULT_OCR_MAX_PAGES}); trang còn lại được báo
+  --config FILE        tệp cấu hình mức độ các phép kiểm tra (mặc định solieu.config.json nếu có), ví dụ
+                       {"rules": {"ratio-mismatch": "warning", "ambiguous-number": "off"}}
+  --rule MÃ=MỨC        đổi mức độ một phép kiểm tra: error, warning, info hoặc off (lặp lại được)
 
 Mã thoát: 0 chạy xong; 1 có phát hiện từ mức --fail-on trở lên; 2 không chạy được (tham số sai,
 không ghi được kết quả); 130/143 bị dừng bằng Ctrl+C/SIGTERM (kết quả cũ được giữ nguyên).
@@ -98,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
       maxMemoryMb: options.maxMemoryMb,
       cache: options.cache,
       ocr: options.ocr,
+      checks: options.checks,
       baseline: options.baseline,
       signal: controller.signal,
       onEvent: progress.onEvent,
@@ -133,6 +140,7 @@ interface RunOptions {
   cache: boolean;
   failOn: 'none' | Severity;
   ocr: { mode: OcrMode; maxPages: number };
+  checks: CheckConfig;
   /** The review.json given with --baseline, already validated. */
   baseline?: Review;
 }
@@ -151,6 +159,8 @@ async function parseRunOptions(args: string[]): Promise<RunOptions> {
       'max-memory-mb': { type: 'string' },
       ocr: { type: 'string', default: 'auto' },
       'ocr-max-pages': { type: 'string' },
+      config: { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
     },
   });
   const ocrMode = values.ocr as OcrMode;
@@ -176,8 +186,20 @@ async function parseRunOptions(args: string[]): Promise<RunOptions> {
       mode: ocrMode,
       maxPages: values['ocr-max-pages'] === undefined ? DEFAULT_OCR_MAX_PAGES : positiveInteger('--ocr-max-pages', values['ocr-max-pages']),
     },
+    checks: checkConfiguration(values.config, values.rule),
     ...(values.baseline !== undefined ? { baseline: await readReview(values.baseline) } : {}),
   };
+}
+
+/** `solieu.config.json` (or `--config FILE`), then each `--rule id=severity|off`; a bad setting is a usage error. */
+function checkConfiguration(file: string | undefined, rules: readonly string[]): CheckConfig {
+  const ids = CHECK_RULES.map((rule) => rule.meta.id);
+  try {
+    return withRuleOverrides(loadCheckConfig(file, ids), rules, ids);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function positiveInteger(option: string, text: string): number {

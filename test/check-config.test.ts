@@ -57,3 +57,20 @@ describe('check configuration', () => {
     expect(() => loadCheckConfig(join(folder, 'missing.json'), ids)).toThrow(ConfigError);
   });
 });
+
+describe('solieu run --rule / --config', () => {
+  it('changes the severity written to findings.csv, and refuses an unknown check with exit 2', async () => {
+    const { execFileSync, spawnSync } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const root = join(import.meta.dirname, '..');
+    const out = mkdtempSync(join(tmpdir(), 'solieu-rule-'));
+    const input = join(root, 'fixtures/reports/seed-004.txt');
+    execFileSync(process.execPath, [join(root, 'bin/solieu.mjs'), 'run', input, '--out', out, '--no-cache', '--rule', 'ratio-mismatch=warning', '--rule', 'conflicting-values=off'], { stdio: 'pipe' });
+    const rows = readFileSync(join(out, 'findings.csv'), 'utf8').split('\r\n').map((line) => line.split(',').slice(1, 3).join(','));
+    expect(rows).toContain('ratio-mismatch,warning');
+    expect(rows.some((row) => row.startsWith('conflicting-values'))).toBe(false);
+    const refused = spawnSync(process.execPath, [join(root, 'bin/solieu.mjs'), 'run', input, '--out', out, '--rule', 'ratio-mismach=off'], { encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/không có phép kiểm tra ratio-mismach/u);
+  });
+});

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentResult } from '../model/index.ts';
 import type { IngestOptions } from '../ingest/index.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
+import type { CheckConfig } from '../check/index.ts';
 
 export interface PoolOptions {
   /** Upper bound on worker threads; fewer are started when there are fewer files. */
@@ -12,6 +13,8 @@ export interface PoolOptions {
   maxOldGenerationSizeMb: number;
   /** How every file of the batch is read (OCR mode and page cap); the same for every job. */
   ingest?: IngestOptions;
+  /** Check severities and switches; the same for every job. */
+  checks?: CheckConfig;
   /** Worker stdout/stderr (pdf.js warnings) is dropped unless this is set: stdout belongs to the caller. */
   forwardWorkerOutput?: boolean;
 }
@@ -120,7 +123,7 @@ export class WorkerPool {
     const worker = new Worker(WORKER_ENTRY, {
       // The worker derives its OCR deadline from the time limit, so that a long scan stops at a page
       // boundary with what it has read instead of being killed with nothing.
-      workerData: { workerModule: WORKER_MODULE, ingest: this.options.ingest ?? {}, timeoutMs: this.options.timeoutMs },
+      workerData: { workerModule: WORKER_MODULE, ingest: this.options.ingest ?? {}, checks: this.options.checks, timeoutMs: this.options.timeoutMs },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb },
       stdout: !this.options.forwardWorkerOutput,
       stderr: !this.options.forwardWorkerOutput,

@@ -15,6 +15,7 @@ import { memoryLimitResult, timeLimitResult, unreadableFileResult, workerCrashRe
 import { WorkerPool, type JobOutcome } from './pool.ts';
 import type { BatchEvent, BatchStats } from './progress.ts';
 import { listInputs, READABLE_EXTENSIONS, type InputFile } from './walk.ts';
+import type { CheckConfig } from '../check/index.ts';
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const DEFAULT_MAX_MEMORY_MB = 1024;
@@ -32,6 +33,8 @@ export interface BatchOptions {
   cache?: boolean;
   /** `--ocr` and `--ocr-max-pages`: OCR of scanned PDF pages, `auto` by default. */
   ocr?: Partial<Omit<OcrOptions, 'deadline'>>;
+  /** `solieu.config.json` / `--rule`: which checks run and how severe their findings are. */
+  checks?: CheckConfig;
   /** `--baseline`: findings it dismissed leave findings.csv, the counts and the page (kept in results.json). */
   baseline?: Review;
   /** Aborting stops the workers and writes nothing: runBatch rejects with BatchInterruptedError. */
@@ -78,7 +81,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
-  const cache = options.cache === false ? undefined : await ResultCache.open(options.outDir, ocrCacheKey(options.ocr));
+  // Everything that changes a file's result is part of the cache key: OCR settings and check configuration.
+  const readingKey = `${ocrCacheKey(options.ocr)}|checks:${checkConfigKey(options.checks)}`;
+  const cache = options.cache === false ? undefined : await ResultCache.open(options.outDir, readingKey);
 
   const inputs = await untilInterrupted(listInputs(options.inputs, options.outDir));
   emit({ type: 'listed', total: inputs.length });
@@ -133,6 +138,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       timeoutMs: timeoutSeconds * 1000,
       maxOldGenerationSizeMb: maxMemoryMb,
       ...(options.ocr ? { ingest: { ocr: options.ocr } } : {}),
+      ...(options.checks ? { checks: options.checks } : {}),
       forwardWorkerOutput: process.env.SOLIEU_DEBUG === '1',
     });
     try {
@@ -230,4 +236,12 @@ function stoppedByOcrTimeLimit(result: DocumentResult): boolean {
 
 function errorCodeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'EIO';
+}
+
+/** The check configuration as a stable string: the configured settings, sorted by check id. */
+function checkConfigKey(config: CheckConfig | undefined): string {
+  return Object.entries(config?.rules ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, setting]) => `${id}=${setting}`)
+    .join(',');
 }

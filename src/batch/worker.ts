@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { sha256Hex, type IngestOptions } from '../ingest/index.ts';
+import type { CheckConfig } from '../check/index.ts';
 import { processBytes } from '../pipeline/index.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 
@@ -13,7 +14,7 @@ if (!port) throw new Error('worker.ts runs only as a worker thread');
 
 const testHooksEnabled = process.env.SOLIEU_TEST_HOOKS === '1';
 
-const { ingest = {}, timeoutMs } = (workerData ?? {}) as { ingest?: IngestOptions; timeoutMs?: number };
+const { ingest = {}, checks, timeoutMs } = (workerData ?? {}) as { ingest?: IngestOptions; checks?: CheckConfig; timeoutMs?: number };
 
 /**
  * OCR stops starting pages this long before the pool's time limit, leaving time to lay out and check
@@ -46,6 +47,7 @@ async function handle(message: ToWorker): Promise<FromWorker> {
   const { result } = await processBytes(bytes, message.displayPath, {
     ...ingest,
     ocr: { ...ingest.ocr, ...(deadline !== undefined ? { deadline } : {}) },
+    ...(checks ? { checks } : {}),
   });
   return { type: 'result', jobId: message.jobId, result, sha256 };
 }

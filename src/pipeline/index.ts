@@ -1,7 +1,7 @@
 import { ingestBytes, sha256Hex, type IngestOptions } from '../ingest/index.ts';
 import { normalizeDocument } from '../normalize/vietnamese.ts';
 import { extractFigures, extractMetadata } from '../extract/index.ts';
-import { checkDocument } from '../check/index.ts';
+import { checkDocument, type CheckConfig } from '../check/index.ts';
 import type { Document, DocumentResult } from '../model/index.ts';
 import { IngestError, isIngestError } from '../model/index.ts';
 import { findingFromIngestError, findingsFromNotes, findingsFromRepairs } from './ingest-findings.ts';
@@ -16,7 +16,12 @@ export interface ProcessedFile {
  * file → SourceDocument → Document → (figures → findings). One call per file; never throws for a bad
  * file, because one unreadable report must not stop a batch of hundreds.
  */
-export async function processBytes(bytes: Uint8Array, file: string, options: IngestOptions = {}): Promise<ProcessedFile> {
+export interface ProcessOptions extends IngestOptions {
+  /** Which checks run and how severe their findings are (`solieu.config.json`, `--rule`). */
+  checks?: CheckConfig;
+}
+
+export async function processBytes(bytes: Uint8Array, file: string, options: ProcessOptions = {}): Promise<ProcessedFile> {
   const fileSha256 = sha256Hex(bytes);
   try {
     const source = await ingestBytes(bytes, file, options);
@@ -24,7 +29,7 @@ export async function processBytes(bytes: Uint8Array, file: string, options: Ing
     const findings = [...findingsFromNotes(document.notes, file, { document, ...(options.ocr?.maxPages !== undefined ? { ocrMaxPages: options.ocr.maxPages } : {}) }), ...findingsFromRepairs(document, file)];
     const figures = extractFigures(document);
     const metadata = extractMetadata(document);
-    findings.push(...checkDocument({ file, document, figures }));
+    findings.push(...checkDocument({ file, document, figures }, options.checks));
     return {
       document,
       result: { file, status: 'ok', source: document.source, metadata, figures, findings },
