@@ -1,3 +1,4 @@
+import { canContain } from '../../rules/containment.ts';
 import type { Figure } from '../model/index.ts';
 import type { Statement } from './statements.ts';
 
@@ -58,7 +59,7 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
         figure.partKind = 'inline';
         continue;
       }
-      const frame = [...frames].reverse().find((candidate) => candidate.parent.unit === figure.unit && candidate.parent !== figure);
+      const frame = [...frames].reverse().find((candidate) => candidate.parent.unit === figure.unit && candidate.parent !== figure && canContain(candidate.parent.metric, figure.metric));
       if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
       figure.parentId = frame.parent.id;
       figure.partKind = frame.firstOnly ? 'list' : 'nested';
@@ -85,7 +86,9 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
  */
 /** The total a part after "trong đó" belongs to: the count of the same measure before it, else the last one of its unit. */
 function inlineTotal(items: ReadonlyArray<{ figure: Figure }>, part: Figure, breakdownAt: number): Figure | undefined {
-  const before = items.map(({ figure }) => figure).filter((other) => other !== part && other.unit === part.unit && (other.location.start ?? 0) < breakdownAt);
+  const before = items
+    .map(({ figure }) => figure)
+    .filter((other) => other !== part && other.unit === part.unit && (other.location.start ?? 0) < breakdownAt && canContain(other.metric, part.metric));
   return before.find((other) => other.metric === part.metric) ?? before[before.length - 1];
 }
 
@@ -108,7 +111,7 @@ function linkTables(found: ReadonlyArray<{ figure: Figure; statement: Statement 
     for (const item of tableItems) {
       if (item === total || item.statement.blockIndex !== total.statement.blockIndex) continue;
       if (item.statement.table!.column !== column || item.statement.table!.isTotalRow) continue;
-      if (item.figure.unit === total.figure.unit && !item.figure.parentId) {
+      if (item.figure.unit === total.figure.unit && !item.figure.parentId && canContain(total.figure.metric, item.figure.metric)) {
         item.figure.parentId = total.figure.id;
         item.figure.partKind = 'table';
       }
