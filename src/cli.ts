@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { BatchInterruptedError, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runBatch } from './batch/run.ts';
 import { BaselineError, readReview, type Review } from './batch/baseline.ts';
 import { PoolStartupError } from './batch/pool.ts';
+import { lockOutputDir, OutputLockedError, type OutputLock } from './batch/lock.ts';
 import { formatSummary, ProgressReporter } from './batch/progress.ts';
 import { TOOL_VERSION } from './version.ts';
 import { DEFAULT_OCR_MAX_PAGES, OCR_MODES, type OcrMode } from './ingest/ocr.ts';
@@ -35,7 +36,8 @@ Cách dùng:
   --rule MÃ=MỨC        đổi mức độ một phép kiểm tra: error, warning, info hoặc off (lặp lại được)
 
 Mã thoát: 0 chạy xong; 1 có phát hiện từ mức --fail-on trở lên; 2 không chạy được (tham số sai,
-không ghi được kết quả); 130/143 bị dừng bằng Ctrl+C/SIGTERM (kết quả cũ được giữ nguyên).
+không ghi được kết quả, thư mục kết quả đang có lần chạy khác dùng); 130/143 bị dừng bằng Ctrl+C/SIGTERM
+(kết quả cũ được giữ nguyên).
 `;
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -78,6 +80,23 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // Two runs into one folder would overwrite each other's outputs: the second is refused.
+  let lock: OutputLock;
+  try {
+    lock = await lockOutputDir(options.outDir);
+  } catch (error) {
+    if (!(error instanceof OutputLockedError)) throw error;
+    process.stderr.write(`solieu: ${error.message}\n`);
+    return 2;
+  }
+  try {
+    return await runLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(options: RunOptions): Promise<number> {
   const controller = new AbortController();
   let interruptedBy: InterruptSignal | undefined;
   const onSignal = (signal: InterruptSignal) => {

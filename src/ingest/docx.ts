@@ -14,6 +14,8 @@ import type {
   TableRow,
 } from '../model/document.ts';
 import { IngestError } from '../model/errors.ts';
+import { resolveLimits, type IngestLimits } from './limits.ts';
+import { checkZipLimits } from './zip-guard.ts';
 
 export interface DocxFileInfo {
   path: string;
@@ -70,17 +72,22 @@ const HAS_FONT_MARKER_RANGE = /[\u{100000}-\u{10FFFF}]/u;
  * Throws only IngestError: 'failed' for a file that is not a readable Word document, 'empty' for one
  * without any text.
  */
-export async function readDocx(bytes: Uint8Array, info: DocxFileInfo): Promise<SourceDocument> {
+export interface DocxReadOptions {
+  /** Only `maxUnzippedMb` applies here; DEFAULT_LIMITS when absent. */
+  limits?: Partial<IngestLimits>;
+}
+
+export async function readDocx(bytes: Uint8Array, info: DocxFileInfo, options: DocxReadOptions = {}): Promise<SourceDocument> {
   try {
-    return await readDocxUnguarded(bytes, info);
+    return await readDocxUnguarded(bytes, info, resolveLimits(options.limits));
   } catch (error) {
     if (error instanceof IngestError) throw error;
     throw new IngestError('failed', MESSAGE_CORRUPT, errorDetail(error));
   }
 }
 
-async function readDocxUnguarded(bytes: Uint8Array, info: DocxFileInfo): Promise<SourceDocument> {
-  const zip = await openContainer(bytes);
+async function readDocxUnguarded(bytes: Uint8Array, info: DocxFileInfo, limits: IngestLimits): Promise<SourceDocument> {
+  const zip = await openContainer(bytes, limits);
   const mainPath = await findMainDocumentPath(zip, info.path);
   const notes: IngestNote[] = [];
 
@@ -174,11 +181,13 @@ async function readDocxUnguarded(bytes: Uint8Array, info: DocxFileInfo): Promise
 // ---------------------------------------------------------------------------------------------
 // The container: what the bytes are, and where the Word document is inside them.
 
-async function openContainer(bytes: Uint8Array): Promise<JSZip> {
+async function openContainer(bytes: Uint8Array, limits: IngestLimits): Promise<JSZip> {
   if (bytes.byteLength === 0) throw new IngestError('empty', MESSAGE_ZERO_BYTES);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw describeOleFile(bytes);
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw new IngestError('failed', MESSAGE_RTF, 'RTF file');
   if (!startsWith(bytes, [0x50, 0x4b])) throw new IngestError('failed', MESSAGE_CORRUPT, 'not a zip archive');
+  const overLimit = checkZipLimits(bytes, limits);
+  if (overLimit) throw overLimit;
   try {
     return await JSZip.loadAsync(bytes);
   } catch (error) {

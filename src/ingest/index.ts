@@ -4,15 +4,19 @@ import type { SourceDocument, SourceFormat } from '../model/index.ts';
 import { IngestError } from '../model/errors.ts';
 import { readDocx } from './docx.ts';
 import { resolveOcrOptions, type OcrOptions } from './ocr.ts';
+import { fileTooLarge, resolveLimits, type IngestLimits } from './limits.ts';
 import { readPdf } from './pdf.ts';
 import { readText, type FileInfo } from './text.ts';
 
 export type { FileInfo } from './text.ts';
+export { DEFAULT_LIMITS, limitsCacheKey, resolveLimits, type IngestLimits } from './limits.ts';
 
-/** How files are read; only PDFs have options so far. */
+/** How files are read. */
 export interface IngestOptions {
   /** OCR of scanned PDF pages; `{ mode: 'auto' }` (read pages that have no text) when absent. */
   ocr?: Partial<OcrOptions>;
+  /** Size, page and decompression limits; DEFAULT_LIMITS for whatever is absent. */
+  limits?: Partial<IngestLimits>;
 }
 
 /** Extensions the batch reads; anything else is listed as `skipped`. */
@@ -47,8 +51,11 @@ export async function ingestBytes(bytes: Uint8Array, path: string, options: Inge
   if (bytes.byteLength === 0) {
     throw new IngestError('empty', 'Tệp rỗng (0 byte); hãy gửi lại tệp báo cáo có nội dung.');
   }
+  const limits = resolveLimits(options.limits);
+  // The batch worker refuses an oversized file before reading it; this guards every other caller.
+  if (bytes.byteLength > limits.maxFileMb * 1024 * 1024) throw fileTooLarge(bytes.byteLength, limits);
   const kind = sniffFormat(bytes);
-  const document = await readByKind(kind, extension, bytes, info, options);
+  const document = await readByKind(kind, extension, bytes, info, options, limits);
   if (kind !== 'unknown' && extensionFormat(extension) !== document.source.format) {
     document.notes.push({
       code: 'format-mismatch',
@@ -58,16 +65,23 @@ export async function ingestBytes(bytes: Uint8Array, path: string, options: Inge
   return document;
 }
 
-async function readByKind(kind: SniffedKind, extension: string, bytes: Uint8Array, info: FileInfo, options: IngestOptions): Promise<SourceDocument> {
+async function readByKind(
+  kind: SniffedKind,
+  extension: string,
+  bytes: Uint8Array,
+  info: FileInfo,
+  options: IngestOptions,
+  limits: IngestLimits,
+): Promise<SourceDocument> {
   switch (kind) {
     case 'pdf':
       // pdf.js refuses Node Buffers and detaches what it is given: hand it a plain copy.
-      return readPdf(new Uint8Array(bytes), info, { ocr: resolveOcrOptions(options.ocr) });
+      return readPdf(new Uint8Array(bytes), info, { ocr: resolveOcrOptions(options.ocr), limits });
     case 'zip':
-      return readDocx(bytes, info);
+      return readDocx(bytes, info, { limits });
     case 'ole':
       // A password-protected DOCX is an OLE container; the DOCX reader says which case it is.
-      if (extension === '.docx') return readDocx(bytes, info);
+      if (extension === '.docx') return readDocx(bytes, info, { limits });
       throw new IngestError(
         'failed',
         'Tệp là văn bản Word cũ (.doc) hoặc tệp Word đặt mật khẩu; hãy mở bằng Word, bỏ mật khẩu nếu có và lưu thành .docx hoặc PDF rồi gửi lại.',

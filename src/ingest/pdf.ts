@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { IngestNote, SourceDocument } from '../model/document.ts';
 import { IngestError } from '../model/errors.ts';
+import { MAX_IMAGE_PIXELS, resolveLimits, tooManyPages, type IngestLimits } from './limits.ts';
 import { attachOcrInfo, ocrFindingMessage, ocrScannedPages, registerPseudoFonts, resolveOcrOptions, OCR_NOTE, type OcrOptions } from './ocr.ts';
 import { buildBlocks, layoutsByPage } from './pdf/blocks.ts';
 import { restoreDroppedMarks } from './pdf/format-marks.ts';
@@ -35,6 +36,9 @@ const PDFJS_OPTIONS = {
   disableFontFace: true,
   useSystemFonts: false,
   verbosity: 0,
+  // pdf.js allocates what an image's header declares; a tiny stream can declare 100 000 × 100 000
+  // pixels. Over this the image is dropped (its page reads as having no picture), not decoded.
+  maxImageSize: MAX_IMAGE_PIXELS,
 } as const;
 
 const MESSAGES = {
@@ -185,6 +189,8 @@ function layOutPage(
  */
 export interface PdfReadOptions {
   ocr?: Partial<OcrOptions>;
+  /** Only `maxPages` applies here; DEFAULT_LIMITS when absent. */
+  limits?: Partial<IngestLimits>;
 }
 
 /** One sentence per OCR outcome that left pages unread, for a file of which no page could be read. */
@@ -207,6 +213,9 @@ export async function readPdf(
   const loadingTask = getDocument({ ...PDFJS_OPTIONS, data: bytes.slice() });
   try {
     const doc = await loadingTask.promise;
+    // numPages comes from the page tree's /Count, known before any page is parsed.
+    const limits = resolveLimits(options.limits);
+    if (doc.numPages > limits.maxPages) throw tooManyPages(doc.numPages, limits);
     const fontNames = new Map<string, string>();
     const pages: PageRead[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n, fontNames));
