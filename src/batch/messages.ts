@@ -1,4 +1,5 @@
 import type { DocumentResult } from '../model/index.ts';
+import type { StageTimings } from '../pipeline/index.ts';
 
 /** What the main thread and a pool worker say to each other (structured-clone safe). */
 export interface ToWorker {
@@ -10,5 +11,5 @@ export interface ToWorker {
 export type FromWorker =
   | { type: 'ready' }
   /** `sha256` is of the bytes the worker parsed: the cache key must match what was really read. */
-  | { type: 'result'; jobId: number; result: DocumentResult; sha256: string }
+  | { type: 'result'; jobId: number; result: DocumentResult; sha256: string; timings: StageTimings }
   | { type: 'unreadable'; jobId: number; errorCode: string };

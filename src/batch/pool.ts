@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DocumentResult } from '../model/index.ts';
 import type { IngestOptions } from '../ingest/index.ts';
+import type { StageTimings } from '../pipeline/index.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
 import type { CheckConfig } from '../check/index.ts';
 
@@ -25,7 +26,7 @@ export interface PoolJob {
 }
 
 export type JobOutcome =
-  | { kind: 'result'; result: DocumentResult; sha256: string }
+  | { kind: 'result'; result: DocumentResult; sha256: string; timings: StageTimings }
   | { kind: 'unreadable'; errorCode: string }
   | { kind: 'timeout' }
   | { kind: 'out-of-memory' }
@@ -170,7 +171,7 @@ export class WorkerPool {
     slot.state = 'idle';
     current.settle(
       message.type === 'result'
-        ? { kind: 'result', result: message.result, sha256: message.sha256 }
+        ? { kind: 'result', result: message.result, sha256: message.sha256, timings: message.timings }
         : { kind: 'unreadable', errorCode: message.errorCode },
     );
     this.pump();

@@ -4,10 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { DocumentResult, DocumentStatus, Severity } from '../model/index.ts';
-import { writeFilesAtomic } from '../report/atomic-write.ts';
-import { figuresCsv, findingsCsv, reportsCsv } from '../report/csv.ts';
-import { reportHtml } from '../report/html.ts';
-import { resultsJson } from '../report/json.ts';
+import { StreamingOutputs } from '../report/stream.ts';
 import { applyReview, type Review } from './baseline.ts';
 import { ResultCache } from './cache.ts';
 import { ocrCacheKey, OCR_NOTE, type OcrOptions } from '../ingest/ocr.ts';
@@ -16,6 +13,7 @@ import { WorkerPool, type JobOutcome } from './pool.ts';
 import type { BatchEvent, BatchStats } from './progress.ts';
 import { listInputs, READABLE_EXTENSIONS, type InputFile } from './walk.ts';
 import type { CheckConfig } from '../check/index.ts';
+import type { StageTimings } from '../pipeline/index.ts';
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const DEFAULT_MAX_MEMORY_MB = 1024;
@@ -40,12 +38,22 @@ export interface BatchOptions {
   /** Aborting stops the workers and writes nothing: runBatch rejects with BatchInterruptedError. */
   signal?: AbortSignal;
   onEvent?: (event: BatchEvent) => void;
+  /**
+   * false: `documents` in the summary stays empty, so memory does not grow with the batch (the outputs are
+   * streamed to disk either way). Defaults to true for callers that read the documents afterwards.
+   */
+  retainDocuments?: boolean;
+}
+
+/** Milliseconds summed over the files parsed in this run (cache hits cost nothing here), plus writing the outputs. */
+export interface StageTotals extends StageTimings {
+  reportMs: number;
 }
 
 export interface BatchSummary {
   documents: DocumentResult[];
   bySeverity: Record<Severity, number>;
-  stats: BatchStats;
+  stats: BatchStats & { stageMs: StageTotals };
 }
 
 export class BatchInterruptedError extends Error {
@@ -87,124 +95,144 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const inputs = await untilInterrupted(listInputs(options.inputs, options.outDir));
   emit({ type: 'listed', total: inputs.length });
-  const results: DocumentResult[] = new Array(inputs.length);
-  let cacheHits = 0;
-  const finish = (index: number, result: DocumentResult, fromCache: boolean) => {
-    results[index] = result;
-    emit({ type: 'file-done', result, fromCache });
-  };
-
-  // Phase 1, main thread: skip what cannot be read and serve what the cache already knows.
-  const pending: PendingParse[] = [];
-  const readLimit = pLimit(READ_CONCURRENCY);
-  await untilInterrupted(
-    Promise.all(
-      inputs.map((input, index) =>
-        readLimit(async () => {
-          if (signal?.aborted) return;
-          if (!READABLE_EXTENSIONS.has(input.extension)) {
-            finish(index, { file: input.displayPath, status: 'skipped', metadata: {}, figures: [], findings: [] }, false);
-            return;
-          }
-          if (!cache) {
-            pending.push({ index, input });
-            return;
-          }
-          let sha256: string;
-          try {
-            sha256 = await sha256OfFile(input.absolutePath);
-          } catch (error) {
-            finish(index, unreadableFileResult(input.displayPath, errorCodeOf(error)), false);
-            return;
-          }
-          const cached = await cache.get(sha256, input.extension, input.displayPath);
-          if (cached) {
-            cacheHits++;
-            finish(index, cached, true);
-          } else pending.push({ index, input, sha256 });
-        }),
-      ),
-    ),
-  );
-  pending.sort((a, b) => a.index - b.index);
-
-  // Phase 2, worker threads: parse the rest.
-  const workers = Math.min(options.jobs ?? availableParallelism(), pending.length);
-  emit({ type: 'parsing', toParse: pending.length, workers });
-  let pages = 0;
-  if (pending.length > 0) {
-    const pool = new WorkerPool({
-      size: workers,
-      timeoutMs: timeoutSeconds * 1000,
-      maxOldGenerationSizeMb: maxMemoryMb,
-      ...(options.ocr ? { ingest: { ocr: options.ocr } } : {}),
-      ...(options.checks ? { checks: options.checks } : {}),
-      forwardWorkerOutput: process.env.SOLIEU_DEBUG === '1',
-    });
-    try {
-      await untilInterrupted(
-        Promise.all(
-          pending.map(async (item) => {
-            const outcome = await pool.run({ absolutePath: item.input.absolutePath, displayPath: item.input.displayPath });
-            const result = await resultOf(outcome, item);
-            if (outcome.kind === 'result') {
-              pages += result.source?.pages ?? 0;
-              // Only what the pipeline decided is cached: a time-out or a crash depends on the limits and the machine.
-              // Pages OCR left for lack of time depend on the machine and --timeout too.
-              if (cache && !stoppedByOcrTimeLimit(result)) await cache.put(outcome.sha256, item.input.extension, result).catch(() => {});
-            } else if (outcome.kind === 'crash') {
-              emit({ type: 'incident', file: item.input.displayPath, detail: outcome.detail });
-            }
-            finish(item.index, result, false);
-          }),
-        ),
-      );
-    } finally {
-      await pool.destroy();
-    }
-  }
-
-  if (signal?.aborted) throw new BatchInterruptedError('interrupted');
-  const documents = options.baseline ? applyReview(results, options.baseline) : results;
-  const generatedAt = new Date();
-  const out = (name: string) => join(options.outDir, name);
-  try {
-    await writeFilesAtomic(
-      [
-        { path: out('figures.csv'), content: figuresCsv(documents) },
-        { path: out('findings.csv'), content: findingsCsv(documents) },
-        { path: out('reports.csv'), content: reportsCsv(documents) },
-        { path: out('results.json'), content: resultsJson(documents, generatedAt) },
-        {
-          path: out('report.html'),
-          content: reportHtml(documents, generatedAt, { sourcePaths: inputs.map((input) => input.absolutePath), review: options.baseline }),
-        },
-      ],
-      signal,
-    );
-  } catch (error) {
-    if (signal?.aborted) throw new BatchInterruptedError('interrupted', { cause: error });
-    throw error;
-  }
-  if (cache) await cache.pruneOtherVersions().catch(() => {});
-
+  const retainDocuments = options.retainDocuments ?? true;
+  const documents: DocumentResult[] = [];
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byStatus: Record<DocumentStatus, number> = { ok: 0, 'needs-ocr': 0, failed: 0, skipped: 0 };
-  for (const document of documents) {
-    byStatus[document.status]++;
-    for (const finding of document.findings) bySeverity[finding.severity]++;
-  }
-  const stats: BatchStats = {
-    files: results.length,
-    byStatus,
-    bySeverity,
-    cacheHits,
-    parsed: pending.length,
-    pages,
-    elapsedMs: Date.now() - startedAt,
-    workers,
+  const stageMs: StageTotals = { ingestMs: 0, normalizeMs: 0, extractMs: 0, checkMs: 0, reportMs: 0 };
+  const outputs = await StreamingOutputs.open({ outDir: options.outDir, ...(options.baseline ? { page: { review: options.baseline } } : {}) });
+  // Results arrive in any order (cache hits first, then whichever worker is done); the outputs are written in
+  // input order, so a result waits here only until every earlier one has been written.
+  const waiting = new Map<number, DocumentResult>();
+  let nextToWrite = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const writeReady = async () => {
+    while (waiting.has(nextToWrite)) {
+      const index = nextToWrite++;
+      const parsed = waiting.get(index)!;
+      waiting.delete(index);
+      const document = options.baseline ? applyReview([parsed], options.baseline)[0]! : parsed;
+      const startedAt = performance.now();
+      await outputs.add(document, inputs[index]!.absolutePath);
+      stageMs.reportMs += performance.now() - startedAt;
+      byStatus[document.status]++;
+      for (const finding of document.findings) bySeverity[finding.severity]++;
+      if (retainDocuments) documents.push(document);
+    }
   };
-  return { documents, bySeverity, stats };
+  let cacheHits = 0;
+  const finish = (index: number, result: DocumentResult, fromCache: boolean) => {
+    waiting.set(index, result);
+    emit({ type: 'file-done', result, fromCache });
+    writing = writing.then(writeReady);
+    // Seen by the final await; until then a failed write must not count as an unhandled rejection.
+    writing.catch(() => {});
+  };
+  try {
+    // Phase 1, main thread: skip what cannot be read and serve what the cache already knows.
+    const pending: PendingParse[] = [];
+    const readLimit = pLimit(READ_CONCURRENCY);
+    await untilInterrupted(
+      Promise.all(
+        inputs.map((input, index) =>
+          readLimit(async () => {
+            if (signal?.aborted) return;
+            if (!READABLE_EXTENSIONS.has(input.extension)) {
+              finish(index, { file: input.displayPath, status: 'skipped', metadata: {}, figures: [], findings: [] }, false);
+              return;
+            }
+            if (!cache) {
+              pending.push({ index, input });
+              return;
+            }
+            let sha256: string;
+            try {
+              sha256 = await sha256OfFile(input.absolutePath);
+            } catch (error) {
+              finish(index, unreadableFileResult(input.displayPath, errorCodeOf(error)), false);
+              return;
+            }
+            const cached = await cache.get(sha256, input.extension, input.displayPath);
+            if (cached) {
+              cacheHits++;
+              finish(index, cached, true);
+            } else pending.push({ index, input, sha256 });
+          }),
+        ),
+      ),
+    );
+    pending.sort((a, b) => a.index - b.index);
+
+    // Phase 2, worker threads: parse the rest.
+    const workers = Math.min(options.jobs ?? availableParallelism(), pending.length);
+    emit({ type: 'parsing', toParse: pending.length, workers });
+    let pages = 0;
+    if (pending.length > 0) {
+      const pool = new WorkerPool({
+        size: workers,
+        timeoutMs: timeoutSeconds * 1000,
+        maxOldGenerationSizeMb: maxMemoryMb,
+        ...(options.ocr ? { ingest: { ocr: options.ocr } } : {}),
+        ...(options.checks ? { checks: options.checks } : {}),
+        forwardWorkerOutput: process.env.SOLIEU_DEBUG === '1',
+      });
+      try {
+        await untilInterrupted(
+          Promise.all(
+            pending.map(async (item) => {
+              const outcome = await pool.run({ absolutePath: item.input.absolutePath, displayPath: item.input.displayPath });
+              const result = await resultOf(outcome, item);
+              if (outcome.kind === 'result') {
+                pages += result.source?.pages ?? 0;
+                stageMs.ingestMs += outcome.timings.ingestMs;
+                stageMs.normalizeMs += outcome.timings.normalizeMs;
+                stageMs.extractMs += outcome.timings.extractMs;
+                stageMs.checkMs += outcome.timings.checkMs;
+                // Only what the pipeline decided is cached: a time-out or a crash depends on the limits and the machine.
+                // Pages OCR left for lack of time depend on the machine and --timeout too.
+                if (cache && !stoppedByOcrTimeLimit(result)) await cache.put(outcome.sha256, item.input.extension, result).catch(() => {});
+              } else if (outcome.kind === 'crash') {
+                emit({ type: 'incident', file: item.input.displayPath, detail: outcome.detail });
+              }
+              finish(item.index, result, false);
+            }),
+          ),
+        );
+      } finally {
+        await pool.destroy();
+      }
+    }
+
+    await untilInterrupted(writing);
+    if (signal?.aborted) throw new BatchInterruptedError('interrupted');
+    if (nextToWrite !== inputs.length) throw new Error(`internal error: ${inputs.length - nextToWrite} results never arrived`);
+    const finishStartedAt = performance.now();
+    try {
+      await outputs.finish(new Date(), signal);
+    } catch (error) {
+      if (signal?.aborted) throw new BatchInterruptedError('interrupted', { cause: error });
+      throw error;
+    }
+    stageMs.reportMs += performance.now() - finishStartedAt;
+    if (cache) await cache.pruneOtherVersions().catch(() => {});
+
+    const stats: BatchStats & { stageMs: StageTotals } = {
+      files: inputs.length,
+      byStatus,
+      bySeverity,
+      cacheHits,
+      parsed: pending.length,
+      pages,
+      elapsedMs: Date.now() - startedAt,
+      workers,
+      stageMs,
+    };
+    return { documents, bySeverity, stats };
+  } catch (error) {
+    // Interrupted or failed: no temp file is left behind and no previous output is touched.
+    await outputs.discard();
+    throw error;
+  }
 
   async function resultOf(outcome: JobOutcome, item: PendingParse): Promise<DocumentResult> {
     const file = item.input.displayPath;

@@ -1,6 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { fileTooLarge } from '../ingest/limits.ts';
+import { findingFromIngestError } from '../pipeline/ingest-findings.ts';
 import { parentPort, workerData } from 'node:worker_threads';
-import { sha256Hex, type IngestOptions } from '../ingest/index.ts';
+import { resolveLimits, sha256Hex, type IngestOptions } from '../ingest/index.ts';
 import type { CheckConfig } from '../check/index.ts';
 import { processBytes } from '../pipeline/index.ts';
 import type { FromWorker, ToWorker } from './messages.ts';
@@ -34,6 +38,17 @@ async function handle(message: ToWorker): Promise<FromWorker> {
   const receivedAt = Date.now();
   let bytes: Uint8Array;
   try {
+    // A 5 GB file renamed .pdf must never be read into memory: its size alone decides.
+    const size = (await stat(message.absolutePath)).size;
+    const limits = resolveLimits(ingest.limits);
+    if (size > limits.maxFileMb * 1024 * 1024) {
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(message.absolutePath)) hash.update(chunk as Buffer);
+      const finding = findingFromIngestError(fileTooLarge(size, limits), message.displayPath);
+      const result = { file: message.displayPath, status: 'failed' as const, metadata: {}, figures: [], findings: [finding] };
+      const timings = { ingestMs: Date.now() - receivedAt, normalizeMs: 0, extractMs: 0, checkMs: 0 };
+      return { type: 'result', jobId: message.jobId, result, sha256: hash.digest('hex'), timings };
+    }
     const buffer = await readFile(message.absolutePath);
     // A plain Uint8Array view, not the Buffer subclass: pdf.js refuses Buffers.
     bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -44,12 +59,12 @@ async function handle(message: ToWorker): Promise<FromWorker> {
   const sha256 = sha256Hex(bytes);
   if (testHooksEnabled) await runTestHook(bytes);
   const deadline = ocrDeadline(receivedAt);
-  const { result } = await processBytes(bytes, message.displayPath, {
+  const { result, timings } = await processBytes(bytes, message.displayPath, {
     ...ingest,
     ocr: { ...ingest.ocr, ...(deadline !== undefined ? { deadline } : {}) },
     ...(checks ? { checks } : {}),
   });
-  return { type: 'result', jobId: message.jobId, result, sha256 };
+  return { type: 'result', jobId: message.jobId, result, sha256, timings };
 }
 
 /**

@@ -6,8 +6,17 @@ import type { Document, DocumentResult } from '../model/index.ts';
 import { IngestError, isIngestError } from '../model/index.ts';
 import { findingFromIngestError, findingsFromNotes, findingsFromRepairs } from './ingest-findings.ts';
 
+/** Wall-clock milliseconds per pipeline stage, for the benchmark; never written to results.json. */
+export interface StageTimings {
+  ingestMs: number;
+  normalizeMs: number;
+  extractMs: number;
+  checkMs: number;
+}
+
 export interface ProcessedFile {
   result: DocumentResult;
+  timings: StageTimings;
   /** The normalized document, for callers that need the text (tests, the eval); absent when unreadable. */
   document?: Document;
 }
@@ -23,20 +32,35 @@ export interface ProcessOptions extends IngestOptions {
 
 export async function processBytes(bytes: Uint8Array, file: string, options: ProcessOptions = {}): Promise<ProcessedFile> {
   const fileSha256 = sha256Hex(bytes);
+  const timings: StageTimings = { ingestMs: 0, normalizeMs: 0, extractMs: 0, checkMs: 0 };
+  let mark = performance.now();
+  const lap = (stage: keyof StageTimings) => {
+    const now = performance.now();
+    timings[stage] += now - mark;
+    mark = now;
+  };
   try {
     const source = await ingestBytes(bytes, file, options);
+    lap('ingestMs');
     const document = normalizeDocument(source);
+    lap('normalizeMs');
     const findings = [...findingsFromNotes(document.notes, file, { document, ...(options.ocr?.maxPages !== undefined ? { ocrMaxPages: options.ocr.maxPages } : {}) }), ...findingsFromRepairs(document, file)];
     const figures = extractFigures(document);
     const metadata = extractMetadata(document);
+    lap('extractMs');
     findings.push(...checkDocument({ file, document, figures }, options.checks));
+    lap('checkMs');
     return {
       document,
+      timings,
       result: { file, status: 'ok', source: document.source, metadata, figures, findings },
     };
   } catch (caught) {
     const error = isIngestError(caught) ? caught : unexpected(caught);
+    // A failure is charged to ingest: that is where nearly all of them come from.
+    lap('ingestMs');
     return {
+      timings,
       result: {
         file,
         status: error.code === 'needs-ocr' ? 'needs-ocr' : 'failed',

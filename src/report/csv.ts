@@ -12,14 +12,27 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
 }
 
+type CsvRow = ReadonlyArray<string | number | undefined>;
+
+const CSV_OPTIONS = {
+  record_delimiter: 'windows',
+  quoted_match: /[",\r\n]/,
+  cast: { string: neutraliseFormula },
+} as const;
+
 /** UTF-8 with BOM (Excel on Windows needs it for Vietnamese), RFC 4180 quoting, CRLF rows. */
-function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string {
-  return stringify([header, ...rows], {
-    bom: true,
-    record_delimiter: 'windows',
-    quoted_match: /[",\r\n]/,
-    cast: { string: neutraliseFormula },
-  });
+function toCsv(header: readonly string[], rows: readonly CsvRow[]): string {
+  return csvHeader(header) + csvRows(rows);
+}
+
+/** The BOM and the header row: the start of a CSV whose rows are written as they come (csvRows). */
+export function csvHeader(header: readonly string[]): string {
+  return stringify([header], { ...CSV_OPTIONS, bom: true });
+}
+
+/** Rows, each ending with CRLF, so that header + rows + rows… is the same text as the whole table at once. */
+export function csvRows(rows: readonly CsvRow[]): string {
+  return rows.length === 0 ? '' : stringify(rows as Array<Array<string | number | undefined>>, CSV_OPTIONS);
 }
 
 /** Core metrics get their own column in reports.csv (first value stated in the report). */
@@ -58,8 +71,11 @@ export const REPORT_COLUMNS = [
 ] as const;
 
 export function figuresCsv(documents: readonly DocumentResult[]): string {
-  const rows = documents.flatMap((document) => document.figures.map((figure) => figureRow(document.file, figure)));
-  return toCsv(FIGURE_COLUMNS, rows);
+  return toCsv(FIGURE_COLUMNS, documents.flatMap(figureRows));
+}
+
+export function figureRows(document: DocumentResult): CsvRow[] {
+  return document.figures.map((figure) => figureRow(document.file, figure));
 }
 
 function figureRow(file: string, figure: Figure): Array<string | number | undefined> {
@@ -71,8 +87,11 @@ function figureRow(file: string, figure: Figure): Array<string | number | undefi
 }
 
 export function findingsCsv(documents: readonly DocumentResult[]): string {
-  const rows = documents.flatMap((document) => document.findings.map((finding) => findingRow(document.file, finding)));
-  return toCsv(FINDING_COLUMNS, rows);
+  return toCsv(FINDING_COLUMNS, documents.flatMap(findingRows));
+}
+
+export function findingRows(document: DocumentResult): CsvRow[] {
+  return document.findings.map((finding) => findingRow(document.file, finding));
 }
 
 function findingRow(file: string, finding: Finding): Array<string | number | undefined> {
@@ -84,10 +103,10 @@ function findingRow(file: string, finding: Finding): Array<string | number | und
 }
 
 export function reportsCsv(documents: readonly DocumentResult[]): string {
-  return toCsv(REPORT_COLUMNS, documents.map(reportRow));
+  return toCsv(REPORT_COLUMNS, documents.map((document) => reportRow(document)));
 }
 
-function reportRow(document: DocumentResult): Array<string | number | undefined> {
+export function reportRow(document: DocumentResult): Array<string | number | undefined> {
   const count = (severity: Finding['severity']) => document.findings.filter((finding) => finding.severity === severity).length;
   const firstValue = (metric: string) => document.figures.find((figure) => figure.metric === metric)?.value;
   const { metadata } = document;

@@ -42,8 +42,22 @@ function cspHash(content: string): string {
 }
 
 export function reportHtml(documents: readonly DocumentResult[], generatedAt: Date, options: ReportHtmlOptions = {}): string {
+  const { before, after } = reportHtmlShell();
+  return `${before}${jsonForScriptBlock(buildPageData(documents, generatedAt, options))}${after}`;
+}
+
+let shell: { before: string; after: string } | undefined;
+
+/** The page around its data block: the data (jsonForScriptBlock of the PageData) goes between the two halves. */
+export function reportHtmlShell(): { before: string; after: string } {
+  shell ??= buildShell();
+  return shell;
+}
+
+const DATA_PLACEHOLDER = '\u0000solieu-data\u0000';
+
+function buildShell(): { before: string; after: string } {
   const { style, script } = pageAssets();
-  const data = buildPageData(documents, generatedAt, options);
   // Only this page's own style and script may run, and nothing may be fetched: even if a report's text ever
   // reached the markup, the browser would refuse to run it or to contact anything.
   const policy = [
@@ -54,7 +68,7 @@ export function reportHtml(documents: readonly DocumentResult[], generatedAt: Da
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  return `<!doctype html>
+  const page = `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
@@ -117,9 +131,11 @@ export function reportHtml(documents: readonly DocumentResult[], generatedAt: Da
 </section>
 <section id="report-view" hidden aria-live="polite"></section>
 </main>
-<script type="application/json" id="solieu-data">${jsonForScriptBlock(data)}</script>
+<script type="application/json" id="solieu-data">${DATA_PLACEHOLDER}</script>
 <script>${script}</script>
 </body>
 </html>
 `;
+  const at = page.indexOf(DATA_PLACEHOLDER);
+  return { before: page.slice(0, at), after: page.slice(at + DATA_PLACEHOLDER.length) };
 }

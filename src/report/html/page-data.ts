@@ -110,39 +110,13 @@ export interface PageDataOptions {
 }
 
 export function buildPageData(documents: readonly DocumentResult[], generatedAt: Date, options: PageDataOptions = {}): PageData {
-  const windows = options.windowsPaths ?? process.platform === 'win32';
   const rulesSeen = new Set<string>();
-  const reports = documents.map((document, id): PageReport => {
-    const absolutePath = options.sourcePaths?.[id];
-    const href = absolutePath ? fileUrl(absolutePath, windows) : undefined;
-    const format = document.source?.format ?? formatFromExtension(document.file);
-    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const finding of document.findings) {
-      counts[finding.severity]++;
-      rulesSeen.add(finding.rule);
-    }
-    for (const finding of document.suppressedFindings ?? []) rulesSeen.add(finding.rule);
-    const { metadata } = document;
-    return {
-      id,
-      file: document.file,
-      ...(href !== undefined ? { href } : {}),
-      ...(format !== undefined ? { format } : {}),
-      status: document.status,
-      ...optional('unit', metadata.unitName && [metadata.unitLevel, metadata.unitName].filter(Boolean).join(' ')),
-      ...optional('province', metadata.province),
-      ...optional('period', metadata.period?.replace(/^(\d{4})-(\d{4})$/, '$1–$2')),
-      ...optional('reportDate', metadata.reportDate && vietnameseDate(metadata.reportDate)),
-      ...optional('docType', metadata.docType),
-      ...optional('pages', document.source?.pages),
-      figures: document.figures.length,
-      counts,
-      findings: document.findings.map((finding) => pageFinding(finding, format === 'pdf' ? href : undefined)),
-      suppressed: (document.suppressedFindings ?? []).map(pageSuppressed),
-    };
-  });
-  const ruleLabels: Record<string, string> = {};
-  for (const rule of [...rulesSeen].sort()) ruleLabels[rule] = RULE_LABELS[rule] ?? rule;
+  const reports = documents.map((document, id) => pageReport(document, id, options.sourcePaths?.[id], options, rulesSeen));
+  return { ...pageDataHead(generatedAt, options, ruleLabelsOf(rulesSeen)), reports };
+}
+
+/** Everything in PageData but the reports (an empty list), in PageData's key order. */
+export function pageDataHead(generatedAt: Date, options: Pick<PageDataOptions, 'review'>, ruleLabels: Record<string, string>): PageData {
   return {
     generatedAt: generatedAt.toISOString(),
     toolVersion: TOOL_VERSION,
@@ -150,7 +124,51 @@ export function buildPageData(documents: readonly DocumentResult[], generatedAt:
     storagePrefix: REVIEW_STORAGE_PREFIX,
     review: options.review ? { decisions: options.review.decisions } : null,
     ruleLabels,
-    reports,
+    reports: [],
+  };
+}
+
+/** The labels of the rules seen, sorted by id. */
+export function ruleLabelsOf(rulesSeen: ReadonlySet<string>): Record<string, string> {
+  const ruleLabels: Record<string, string> = {};
+  for (const rule of [...rulesSeen].sort()) ruleLabels[rule] = RULE_LABELS[rule] ?? rule;
+  return ruleLabels;
+}
+
+/** One document's entry on the page; adds the rules it mentions to `rulesSeen`. */
+export function pageReport(
+  document: DocumentResult,
+  id: number,
+  absolutePath: string | undefined,
+  options: Pick<PageDataOptions, 'windowsPaths'>,
+  rulesSeen: Set<string>,
+): PageReport {
+  const windows = options.windowsPaths ?? process.platform === 'win32';
+  const href = absolutePath ? fileUrl(absolutePath, windows) : undefined;
+  const format = document.source?.format ?? formatFromExtension(document.file);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of document.findings) {
+    counts[finding.severity]++;
+    rulesSeen.add(finding.rule);
+  }
+  for (const finding of document.suppressedFindings ?? []) rulesSeen.add(finding.rule);
+  const { metadata } = document;
+  return {
+    id,
+    file: document.file,
+    ...(href !== undefined ? { href } : {}),
+    ...(format !== undefined ? { format } : {}),
+    status: document.status,
+    ...optional('unit', metadata.unitName && [metadata.unitLevel, metadata.unitName].filter(Boolean).join(' ')),
+    ...optional('province', metadata.province),
+    ...optional('period', metadata.period?.replace(/^(\d{4})-(\d{4})$/, '$1–$2')),
+    ...optional('reportDate', metadata.reportDate && vietnameseDate(metadata.reportDate)),
+    ...optional('docType', metadata.docType),
+    ...optional('pages', document.source?.pages),
+    figures: document.figures.length,
+    counts,
+    findings: document.findings.map((finding) => pageFinding(finding, format === 'pdf' ? href : undefined)),
+    suppressed: (document.suppressedFindings ?? []).map(pageSuppressed),
   };
 }
 
