@@ -71,6 +71,7 @@ export class FigureExtractor {
     // A writer who types "121.81 km2" elsewhere makes every "x.yyy" of theirs uncertain.
     this.dotDecimalSeen = textShowsDotDecimal(documentSample(document, Number.POSITIVE_INFINITY));
     this.statementsWithFigures = new Set();
+    this.contextCache = new Map();
     this.previousStatement = undefined;
     this.pendingBases = [];
     for (const statement of statementsOf(document)) {
@@ -98,9 +99,11 @@ export class FigureExtractor {
     for (let index = 0; index < mentions.length; index++) {
       const mention = mentions[index]!;
       if (!FIGURE_KINDS.has(mention.kind) || mention.end <= markerEnd) continue;
-      const clauseStart = Math.max(lastClauseBoundary(text, mention.start), previousFigureEnd);
+      const clauseFrom = lastClauseBoundary(text, mention.start);
+      const clauseStart = Math.max(clauseFrom, previousFigureEnd);
       const left = text.slice(clauseStart, mention.start);
-      const nextFigure = mentions.slice(index + 1).find((next) => FIGURE_KINDS.has(next.kind));
+      let nextFigure: NumberMention | undefined;
+      for (let next = index + 1; next < mentions.length && !nextFigure; next++) if (FIGURE_KINDS.has(mentions[next]!.kind)) nextFigure = mentions[next];
       const rightLimit = Math.min(nextClauseBoundary(text, mention.end), nextFigure?.start ?? text.length);
       // "6.065/6588 hồ sơ = 92%": the reader keeps a ratio's unit word inside the mention.
       const innerNoun = mention.kind === 'ratio' ? this.nounInside(mention.raw, folded) : undefined;
@@ -126,7 +129,7 @@ export class FigureExtractor {
         continue;
       }
 
-      const clause = text.slice(lastClauseBoundary(text, mention.start), mention.start);
+      const clause = text.slice(clauseFrom, mention.start);
       let candidate =
         followedByUnknownWord && mention.kind !== 'percent' ? undefined : this.choose(mention, noun?.phrase, left, clause, rightAttached, statement, folded);
       // A bare number ("…: 35") is a figure only when its own clause names the measure; a section title is not enough.
@@ -179,7 +182,9 @@ export class FigureExtractor {
    * are parts of the statement's headline count and share its measure.
    */
   private headlineOfBreakdown(figures: readonly Figure[], text: string, position: number, left: string): Figure | undefined {
-    const breakdownAt = text.slice(0, position).search(/trong đó(?!\p{L})/iu);
+    const windowStart = Math.max(0, position - CLAUSE_WINDOW);
+    const found = text.slice(windowStart, position).search(/trong đó(?!\p{L})/iu);
+    const breakdownAt = found < 0 ? -1 : windowStart + found;
     if (breakdownAt < 0 || position > endOfBreakdown(text, breakdownAt)) return undefined;
     const label = left.replace(/^.*trong đó\s*:?/isu, '').replace(/^[\s,:;(]*/u, '');
     if (label.split(/\s+/u).filter(Boolean).length > 8 || /\d/u.test(label)) return undefined;
@@ -234,8 +239,21 @@ export class FigureExtractor {
     return best;
   }
 
+  /** Per statement and rule: whether the rule's subject is spoken of (the answer is the same for every number in it). */
+  private contextCache = new Map<string, boolean>();
+
   /** The statement, or a label above it up to the nearest heading, speaks of the rule's subject. */
   private inContext(compiled: CompiledRule, statement: Statement, folded: boolean): boolean {
+    const key = `${statement.key}\u0000${compiled.rule.id}`;
+    let answer = this.contextCache.get(key);
+    if (answer === undefined) {
+      answer = this.speaksOf(compiled, statement, folded);
+      this.contextCache.set(key, answer);
+    }
+    return answer;
+  }
+
+  private speaksOf(compiled: CompiledRule, statement: Statement, folded: boolean): boolean {
     if (compiled.context.test(statement.text, folded)) return true;
     for (const scope of statement.scopes) {
       if (compiled.context.test(scope.text, folded)) return true;
@@ -401,15 +419,19 @@ function lastYear(text: string): number | undefined {
   return year;
 }
 
+/** How far back from a number its clause, labels and "trong đó" are looked for, in characters. */
+const CLAUSE_WINDOW = 400;
+
 /**
  * Where the clause holding position `before` starts: after the last ";" or sentence end, or after the "("
  * of a parenthesis the number sits in. A parenthesis that closed before the number is an aside: the
  * clause runs on across it ("- Đăng ký thường trú (Công an phường): 1022 hồ sơ").
  */
 function lastClauseBoundary(text: string, before: number): number {
-  let boundary = 0;
+  // A clause never reaches further back than the window: a line of thousands of numbers with no ";" stays linear.
+  let boundary = Math.max(0, before - CLAUSE_WINDOW);
   const openParens: number[] = [];
-  for (let index = 0; index < before; index++) {
+  for (let index = boundary; index < before; index++) {
     const character = text[index]!;
     if (character === '(') openParens.push(index + 1);
     else if (character === ')') openParens.pop();

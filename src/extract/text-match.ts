@@ -152,7 +152,16 @@ export class PhraseSet {
     return (folded ? this.folded : this.exact).includes(key);
   }
 
+  /** Does any phrase occur? Stops at the first whole-word occurrence instead of listing them all. */
   test(text: string, folded = false): boolean {
-    return this.findAll(text, folded).length > 0;
+    const haystack = folded ? foldDiacritics(text) : canonicalToneMarks(text.toLowerCase());
+    const phrases = folded ? this.folded : this.exact;
+    for (const phrase of phrases) {
+      if (phrase === '') continue;
+      for (let at = haystack.indexOf(phrase); at >= 0; at = haystack.indexOf(phrase, at + 1)) {
+        if (isBoundary(haystack, at) && isBoundary(haystack, at + phrase.length)) return true;
+      }
+    }
+    return folded && this.findAll(text, true).length > 0;
   }
 }
