@@ -12,13 +12,14 @@ import { DEFAULT_OCR_MAX_PAGES, OCR_MODES, type OcrMode } from './ingest/ocr.ts'
 import type { Severity } from './model/index.ts';
 import { CHECK_RULES, type CheckConfig } from './check/index.ts';
 import { ConfigError, loadCheckConfig, withRuleOverrides } from './check/config.ts';
+import { DEFAULT_LIMITS, type IngestLimits } from './ingest/limits.ts';
 
 const USAGE = `solieu ${TOOL_VERSION} — đọc báo cáo Đề án 06, trích số liệu và chỉ ra số liệu mâu thuẫn
 
 Cách dùng:
   solieu run <tệp-hoặc-thư-mục>... [--out DIR] [--jobs N] [--baseline FILE] [--fail-on none|warning|error] [--no-cache]
                                    [--timeout GIÂY] [--max-memory-mb MB] [--ocr off|auto|force] [--ocr-max-pages N]
-                                   [--config FILE] [--rule MÃ=MỨC]...
+                                   [--config FILE] [--rule MÃ=MỨC]... [--max-file-mb MB] [--max-pages N] [--max-unzipped-mb MB]
 
   --out DIR            thư mục kết quả (mặc định out/); bộ nhớ đệm nằm trong DIR/.cache/
   --jobs N             số luồng đọc tệp song song (mặc định: số nhân CPU, ở máy này ${availableParallelism()})
@@ -31,6 +32,8 @@ Cách dùng:
   --ocr CHẾ_ĐỘ         nhận dạng chữ (OCR) trang PDF quét: auto (mặc định: trang không có lớp chữ),
                        force (mọi trang), off (không OCR; trang quét được báo ingest.needs-ocr)
   --ocr-max-pages N    số trang OCR tối đa cho một tệp (mặc định ${DEFAULT_OCR_MAX_PAGES}); trang còn lại được báo
+  --max-file-mb MB     cỡ tệp tối đa (mặc định ${DEFAULT_LIMITS.maxFileMb}); --max-pages N số trang PDF tối đa (mặc định ${DEFAULT_LIMITS.maxPages});
+  --max-unzipped-mb MB dung lượng giải nén tối đa của một DOCX (mặc định ${DEFAULT_LIMITS.maxUnzippedMb})
   --config FILE        tệp cấu hình mức độ các phép kiểm tra (mặc định solieu.config.json nếu có), ví dụ
                        {"rules": {"ratio-mismatch": "warning", "ambiguous-number": "off"}}
   --rule MÃ=MỨC        đổi mức độ một phép kiểm tra: error, warning, info hoặc off (lặp lại được)
@@ -124,7 +127,10 @@ async function runLocked(options: RunOptions): Promise<number> {
       cache: options.cache,
       ocr: options.ocr,
       checks: options.checks,
+      limits: options.limits,
       baseline: options.baseline,
+      // The CLI needs only the counts: results stream to disk and the batch is not held in memory.
+      retainDocuments: false,
       signal: controller.signal,
       onEvent: progress.onEvent,
     });
@@ -146,7 +152,7 @@ async function runLocked(options: RunOptions): Promise<number> {
 
   if (options.failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[options.failOn];
-  const failing = summary.documents.some((document) => document.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold));
+  const failing = (Object.keys(SEVERITY_RANK) as Severity[]).some((severity) => SEVERITY_RANK[severity] >= threshold && summary.bySeverity[severity] > 0);
   return failing ? 1 : 0;
 }
 
@@ -160,6 +166,7 @@ interface RunOptions {
   failOn: 'none' | Severity;
   ocr: { mode: OcrMode; maxPages: number };
   checks: CheckConfig;
+  limits: Partial<IngestLimits>;
   /** The review.json given with --baseline, already validated. */
   baseline?: Review;
 }
@@ -179,6 +186,9 @@ async function parseRunOptions(args: string[]): Promise<RunOptions> {
       ocr: { type: 'string', default: 'auto' },
       'ocr-max-pages': { type: 'string' },
       config: { type: 'string' },
+      'max-file-mb': { type: 'string' },
+      'max-pages': { type: 'string' },
+      'max-unzipped-mb': { type: 'string' },
       rule: { type: 'string', multiple: true, default: [] },
     },
   });
@@ -206,6 +216,11 @@ async function parseRunOptions(args: string[]): Promise<RunOptions> {
       maxPages: values['ocr-max-pages'] === undefined ? DEFAULT_OCR_MAX_PAGES : positiveInteger('--ocr-max-pages', values['ocr-max-pages']),
     },
     checks: checkConfiguration(values.config, values.rule),
+    limits: {
+      ...(values['max-file-mb'] !== undefined ? { maxFileMb: positiveInteger('--max-file-mb', values['max-file-mb']) } : {}),
+      ...(values['max-pages'] !== undefined ? { maxPages: positiveInteger('--max-pages', values['max-pages']) } : {}),
+      ...(values['max-unzipped-mb'] !== undefined ? { maxUnzippedMb: positiveInteger('--max-unzipped-mb', values['max-unzipped-mb']) } : {}),
+    },
     ...(values.baseline !== undefined ? { baseline: await readReview(values.baseline) } : {}),
   };
 }

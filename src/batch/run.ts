@@ -14,6 +14,7 @@ import type { BatchEvent, BatchStats } from './progress.ts';
 import { listInputs, READABLE_EXTENSIONS, type InputFile } from './walk.ts';
 import type { CheckConfig } from '../check/index.ts';
 import type { StageTimings } from '../pipeline/index.ts';
+import { limitsCacheKey, type IngestLimits } from '../ingest/limits.ts';
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const DEFAULT_MAX_MEMORY_MB = 1024;
@@ -31,6 +32,8 @@ export interface BatchOptions {
   cache?: boolean;
   /** `--ocr` and `--ocr-max-pages`: OCR of scanned PDF pages, `auto` by default. */
   ocr?: Partial<Omit<OcrOptions, 'deadline'>>;
+  /** `--max-file-mb`, `--max-pages`, `--max-unzipped-mb`: what a file may be before it is refused. */
+  limits?: Partial<IngestLimits>;
   /** `solieu.config.json` / `--rule`: which checks run and how severe their findings are. */
   checks?: CheckConfig;
   /** `--baseline`: findings it dismissed leave findings.csv, the counts and the page (kept in results.json). */
@@ -90,7 +93,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
   // Everything that changes a file's result is part of the cache key: OCR settings and check configuration.
-  const readingKey = `${ocrCacheKey(options.ocr)}|checks:${checkConfigKey(options.checks)}`;
+  const readingKey = `${ocrCacheKey(options.ocr)}|${limitsCacheKey(options.limits)}|checks:${checkConfigKey(options.checks)}`;
   const cache = options.cache === false ? undefined : await ResultCache.open(options.outDir, readingKey);
 
   const inputs = await untilInterrupted(listInputs(options.inputs, options.outDir));
@@ -172,7 +175,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         size: workers,
         timeoutMs: timeoutSeconds * 1000,
         maxOldGenerationSizeMb: maxMemoryMb,
-        ...(options.ocr ? { ingest: { ocr: options.ocr } } : {}),
+        ...(options.ocr || options.limits ? { ingest: { ...(options.ocr ? { ocr: options.ocr } : {}), ...(options.limits ? { limits: options.limits } : {}) } } : {}),
         ...(options.checks ? { checks: options.checks } : {}),
         forwardWorkerOutput: process.env.SOLIEU_DEBUG === '1',
       });
