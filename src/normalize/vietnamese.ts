@@ -166,7 +166,25 @@ function isClearlyBetter(evidence: Evidence, hinted: boolean): boolean {
  * valid syllables wins; a tie ("phuû, Thoâng tö" reads as valid syllables under both tables)
  * goes to the document's encoding when known, and otherwise to neither.
  */
+/**
+ * Legacy 8-bit text always shows Latin-1 characters that Unicode Vietnamese never uses ("¸", "µ", "«",
+ * "®" in TCVN3; "ø", "û", "ï", "ñ", "ö" in VNI); Unicode Vietnamese uses only the Latin-1 letters below.
+ * Text without any other Latin-1 character is not scored unless its document is known to be legacy:
+ * scoring every word of every clean report was the most expensive step of normalizing.
+ */
+const UNICODE_VIETNAMESE_LATIN1 = new Set([...'àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ\u00a0']);
+
+function mayBeLegacy(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xa1 && code <= 0xff && !UNICODE_VIETNAMESE_LATIN1.has(text[index]!)) return true;
+  }
+  return false;
+}
+
 function detectByStatistics(text: string, hint?: LegacyEncoding): LegacyEncoding | undefined {
+  // With a document known to be legacy (hint), even a paragraph of only shared letters ("xaõ") is weighed.
+  if (hint === undefined && !mayBeLegacy(text)) return undefined;
   const candidates = (['tcvn3', 'vni'] as const)
     .map((encoding) => ({ encoding, evidence: measureDecoding(text, encoding) }))
     .filter(({ encoding, evidence }) => isClearlyBetter(evidence, hint === encoding));
