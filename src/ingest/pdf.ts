@@ -17,7 +17,7 @@ import { MAX_IMAGE_PIXELS, resolveLimits, tooManyPages, type IngestLimits } from
 import { attachOcrInfo, ocrFindingMessage, ocrScannedPages, registerPseudoFonts, resolveOcrOptions, OCR_NOTE, type OcrOptions } from './ocr.ts';
 import { buildBlocks, layoutsByPage } from './pdf/blocks.ts';
 import { restoreDroppedMarks } from './pdf/format-marks.ts';
-import { readGraphics, type PageGraphics } from './pdf/graphics.ts';
+import { multiply, readGraphics, type Matrix, type PageGraphics } from './pdf/graphics.ts';
 import { buildLines, segmentsOf, toPieces, type PdfLine } from './pdf/lines.ts';
 import { findRunningText } from './pdf/running-text.ts';
 import { readSideBySide } from './pdf/side-by-side.ts';
@@ -72,8 +72,6 @@ interface PageRead {
   graphics?: PageGraphics;
 }
 
-type Matrix = [number, number, number, number, number, number];
-
 function errorName(error: unknown): string {
   return error && typeof error === 'object' && 'name' in error && typeof error.name === 'string' ? error.name : '';
 }
@@ -107,7 +105,7 @@ async function readPage(doc: PDFDocumentProxy, pageNumber: number, fontNames: Ma
     const content = await page.getTextContent({ disableNormalization: true });
     const items = content.items.flatMap((item) =>
       'str' in item
-        ? [{ str: item.str, width: item.width, fontId: item.fontName, matrix: composeTransform(transform, item.transform as Matrix) }]
+        ? [{ str: item.str, width: item.width, fontId: item.fontName, matrix: multiply(transform, item.transform as Matrix) }]
         : [],
     );
     let lines = buildLines(pageNumber, toPieces(items));
@@ -129,17 +127,6 @@ async function readPage(doc: PDFDocumentProxy, pageNumber: number, fontNames: Ma
   } finally {
     page.cleanup();
   }
-}
-
-function composeTransform(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
 }
 
 /** Only called when no page has text: is it a scan (images) or simply blank? */

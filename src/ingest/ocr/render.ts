@@ -6,6 +6,7 @@
  */
 import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { GreyImage } from './engines.ts';
+import { multiply, type Matrix } from '../pdf/graphics.ts';
 
 /**
  * Pages with no scanned image (text drawn as outlines) are rendered at 300 dpi, where Tesseract reads
@@ -80,19 +81,6 @@ export function inkShare(image: GreyImage): number {
   // Every 4th pixel is plenty to tell a page with text from an empty one.
   for (let i = 0; i < image.pixels.length; i += 4) if (image.pixels[i]! < 128) dark++;
   return dark / Math.max(1, Math.ceil(image.pixels.length / 4));
-}
-
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
 }
 
 function asMatrix(value: unknown): Matrix | undefined {

@@ -5,6 +5,7 @@
  * for it only on pages that need it.
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** An axis-aligned ruling line in display space (y grows downwards). */
 export interface Rule {
@@ -22,17 +23,11 @@ export interface PageGraphics {
   glyphText: string;
 }
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
+/** m × n, as pdf.js composes its transforms (its own Util.transform, so the three readers agree with it). */
+export function multiply(m: Matrix, n: Matrix): Matrix {
+  return Util.transform(m, n) as Matrix;
 }
 
 function apply(m: Matrix, x: number, y: number): [number, number] {
