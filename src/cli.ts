@@ -8,7 +8,7 @@ import { PoolStartupError } from './batch/pool.ts';
 import { lockOutputDir, OutputLockedError, type OutputLock } from './batch/lock.ts';
 import { formatSummary, ProgressReporter } from './batch/progress.ts';
 import { TOOL_VERSION } from './version.ts';
-import { DEFAULT_OCR_MAX_PAGES, OCR_MODES, type OcrMode } from './ingest/ocr.ts';
+import { DEFAULT_OCR_MAX_PAGES, OCR_MODES, type OcrMode } from './ingest/ocr-options.ts';
 import type { Severity } from './model/index.ts';
 import { CHECK_RULES, type CheckConfig } from './check/index.ts';
 import { ConfigError, loadCheckConfig, withRuleOverrides } from './check/config.ts';

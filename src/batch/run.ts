@@ -7,7 +7,7 @@ import type { DocumentResult, DocumentStatus, Severity } from '../model/index.ts
 import { StreamingOutputs } from '../report/stream.ts';
 import { applyReview, type Review } from './baseline.ts';
 import { ResultCache } from './cache.ts';
-import { ocrCacheKey, OCR_NOTE, type OcrOptions } from '../ingest/ocr.ts';
+import { ocrCacheKey, OCR_NOTE, type OcrOptions } from '../ingest/ocr-options.ts';
 import { memoryLimitResult, timeLimitResult, unreadableFileResult, workerCrashResult } from './failures.ts';
 import { WorkerPool, type JobOutcome } from './pool.ts';
 import type { BatchEvent, BatchStats } from './progress.ts';

@@ -10,7 +10,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { IngestNote } from '../model/document.ts';
 import type { PdfLine } from './pdf/lines.ts';
-import { findNativeTesseract, ocrEngine, OcrEngineError, shutdownOcrEngines, type OcrEngine, type OcrEngineChoice } from './ocr/engines.ts';
+import { ocrEngine, OcrEngineError, shutdownOcrEngines, type OcrEngine, type OcrEngineChoice } from './ocr/engines.ts';
 import { parseHocr } from './ocr/hocr.ts';
 import type { Rule } from './pdf/graphics.ts';
 import { meanConfidence, ocrLinesOf, pageDeskew, type OcrWordIndex } from './ocr/lines.ts';
@@ -19,39 +19,8 @@ import { findRasterRules } from './ocr/rules.ts';
 
 export { attachOcrInfo, registerPseudoFonts, type OcrWordIndex } from './ocr/lines.ts';
 export type { OcrEngineChoice } from './ocr/engines.ts';
-
-export type OcrMode = 'off' | 'auto' | 'force';
-export const OCR_MODES: readonly OcrMode[] = ['off', 'auto', 'force'];
-
-export interface OcrOptions {
-  /** `off`: scanned pages are reported, not read; `auto`: pages without text are read; `force`: every page is read. */
-  mode: OcrMode;
-  engine: OcrEngineChoice;
-  /** Pages read by OCR per file at most; the rest are reported unread. */
-  maxPages: number;
-  /** Epoch milliseconds after which no further page is started (the batch's per-file time limit). */
-  deadline?: number;
-}
-
-export const DEFAULT_OCR_MAX_PAGES = 50;
-
-export const DEFAULT_OCR_OPTIONS: OcrOptions = { mode: 'auto', engine: 'auto', maxPages: DEFAULT_OCR_MAX_PAGES };
-
-export function resolveOcrOptions(options: Partial<OcrOptions> | undefined): OcrOptions {
-  return { ...DEFAULT_OCR_OPTIONS, ...options };
-}
-
-/**
- * What of the OCR set-up decides a result, for the batch cache: the mode, the page cap and which
- * engine this machine will use (the native CLI and tesseract.js read slightly differently).
- */
-export function ocrCacheKey(options: Partial<OcrOptions> | undefined): string {
-  const resolved = resolveOcrOptions(options);
-  if (resolved.mode === 'off') return 'ocr-off';
-  const native = resolved.engine !== 'embedded' ? findNativeTesseract() : null;
-  const engine = native ? `tesseract-${native.version}` : resolved.engine === 'native' ? 'native-missing' : 'embedded';
-  return `ocr-${resolved.mode}_${engine}_max-${resolved.maxPages}`;
-}
+export * from './ocr-options.ts';
+import { DEFAULT_OCR_MAX_PAGES, OCR_NOTE, resolveOcrOptions, type OcrMode, type OcrOptions } from './ocr-options.ts';
 
 /** Ends the OCR engine this thread started; call when a batch or a test is done. */
 export function shutdownOcr(): Promise<void> {
@@ -69,13 +38,6 @@ const BLANK_INK_SHARE = 0.002;
 /** No single page may take longer than this, whatever the deadline. */
 const MAX_SECONDS_PER_PAGE = 120;
 
-export const OCR_NOTE = {
-  read: 'ocr-read',
-  unreadable: 'ocr-unreadable',
-  pageLimit: 'ocr-page-limit',
-  timeLimit: 'ocr-time-limit',
-  blank: 'blank-page',
-} as const;
 
 export interface PageText {
   page: number;
