@@ -59,10 +59,22 @@ function depthOf(block: Block, open: readonly OpenScope[]): number {
     if (/^\(?\d+\)$/.test(marker) || /^[a-zđ]\)$/.test(marker)) return 10;
     return 10 + block.level;
   }
-  // "* Trong năm 2023 kết quả …:" heads the "-"/"+" items below it, like "(1)" or "a)".
-  if (block.kind === 'paragraph' && /^\s*\*\s/u.test(block.text)) return 10;
+  // A DOCX typed with literal markers has paragraphs, not list items: "* Trong năm 2023 …:" heads the
+  // "-"/"+" items below it like "(1)" or "a)", "-" items are one level, "+" items the next.
+  if (block.kind === 'paragraph') {
+    const marker = literalMarker(block.text);
+    if (marker !== undefined) return marker;
+  }
   const top = open[open.length - 1];
   return top ? top.depth + 0.5 : 20;
+}
+
+/** Depth of a paragraph that starts with a typed list marker, as if it were that list item. */
+function literalMarker(text: string): number | undefined {
+  if (/^\s*\*\s/u.test(text)) return 10;
+  if (/^\s*[-–•]\s/u.test(text)) return 11;
+  if (/^\s*\+\s/u.test(text)) return 12;
+  return undefined;
 }
 
 /**
@@ -71,6 +83,7 @@ function depthOf(block: Block, open: readonly OpenScope[]): number {
  */
 function opensScope(block: Block, text: string): boolean {
   if (block.kind === 'heading' || block.kind === 'list-item') return true;
+  if (block.kind === 'paragraph' && literalMarker(text) !== undefined) return true;
   return /(?::|trong đó:?|như sau:?)\s*$/iu.test(text.trim()) || /^[-+–]?\s*trong đó\s*:?\s*$/iu.test(text.trim());
 }
 
@@ -107,7 +120,7 @@ export function* statementsOf(document: Document): Generator<Statement> {
     // "- Thông báo lưu trú:" then "- Tiếp nhận 0 hồ sơ": a list item that is only a label owns the next items
     // even when the writer gave them the same dash.
     const top = open[open.length - 1];
-    if (block.kind === 'list-item' && top && top.depth === depth && top.label) depth += 0.5;
+    if ((block.kind === 'list-item' || (block.kind === 'paragraph' && literalMarker(block.text) !== undefined)) && top && top.depth === depth && top.label) depth += 0.5;
     if (block.kind !== 'table') while (open.length > 0 && open[open.length - 1]!.depth >= depth) open.pop();
     const scopes: ScopeLabel[] = [...open].reverse();
 
@@ -129,7 +142,8 @@ export function* statementsOf(document: Document): Generator<Statement> {
       opensBreakdown: opensBreakdown(block.text),
     };
     if (opensScope(block, block.text)) {
-      const label = block.kind === 'list-item' && /:\s*$/u.test(block.text) && !/\d/u.test(block.text);
+      const itemLike = block.kind === 'list-item' || (block.kind === 'paragraph' && literalMarker(block.text) !== undefined);
+      const label = itemLike && /:\s*$/u.test(block.text) && !/\d/u.test(block.text);
       open.push({ text: block.text, blockIndex, key, heading: block.kind === 'heading', depth, label });
     }
   }
