@@ -5,10 +5,8 @@ import { workerData } from 'node:worker_threads';
 
 // pdf.js is plain JavaScript, but loaded through tsx's hooks its two big modules (the API and the
 // parser it runs in this thread as a "fake worker") cost each worker hundreds of MB of RSS and most of
-// a second (bench/RESULTS.md). Loaded natively first, the TypeScript sources that import pdf.js later
-// get the same module instance from the module map, and pdf.js finds its parser on globalThis
-// instead of importing it through the hooks.
-globalThis.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-await import('pdfjs-dist/legacy/build/pdf.mjs');
+// a second (bench/RESULTS.md). Loaded natively first, the TypeScript sources that import it later get
+// the same module instances from the module map.
+await import('../ingest/pdfjs/index.mjs');
 register();
 await import(workerData.workerModule);

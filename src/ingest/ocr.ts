@@ -7,7 +7,7 @@
  * Bounded per file: at most `maxPages` pages are read, and no page is started past the deadline the
  * batch worker sets from `--timeout`; pages left unread are reported with the reason.
  */
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from './pdfjs/index.mjs';
 import type { IngestNote } from '../model/document.ts';
 import type { PdfLine } from './pdf/lines.ts';
 import { ocrEngine, OcrEngineError, shutdownOcrEngines, type OcrEngine, type OcrEngineChoice } from './ocr/engines.ts';

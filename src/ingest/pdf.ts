@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs/index.mjs';
 import type { IngestNote, SourceDocument } from '../model/document.ts';
 import { IngestError } from '../model/errors.ts';
 import { MAX_IMAGE_PIXELS, resolveLimits, tooManyPages, type IngestLimits } from './limits.ts';

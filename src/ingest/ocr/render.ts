@@ -4,7 +4,7 @@
  * come from the document's own canvasFactory: a canvas from another copy of the library crashes the
  * renderer (a type mismatch at best, a segmentation fault at worst).
  */
-import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, type PDFDocumentProxy } from '../pdfjs/index.mjs';
 import type { GreyImage } from './engines.ts';
 import { multiply, type Matrix } from '../pdf/graphics.ts';
 

@@ -4,8 +4,7 @@
  * Reading the operator list costs about as much as reading the text again, so the adapter asks
  * for it only on pages that need it.
  */
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, Util } from '../pdfjs/index.mjs';
 
 /** An axis-aligned ruling line in display space (y grows downwards). */
 export interface Rule {

@@ -1,0 +1,2 @@
+export { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
