@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { projectFile } from './project-root.ts';
 
-const require = createRequire(import.meta.url);
-const manifest = require('../package.json') as { version: string };
+const manifest = JSON.parse(readFileSync(projectFile('package.json'), 'utf8')) as { version: string };
 
 export const TOOL_VERSION: string = manifest.version;
 /** Bumped whenever a rule in rules/ changes what it extracts or flags, so old results can be told apart. */

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DocumentResult } from '../model/index.ts';
 import { DocumentResultSchema } from '../model/index.ts';
 import { writeFileAtomic } from '../report/atomic-write.ts';
 import { RULES_VERSION, TOOL_VERSION } from '../version.ts';
 import { refingerprint } from '../model/index.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 /** Where the cache lives inside the output folder; the walk never reads the output folder. */
 export const CACHE_FOLDER_NAME = '.cache';
@@ -83,7 +83,6 @@ export class ResultCache {
   }
 }
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let codeFingerprintPromise: Promise<string> | undefined;
 
 /** sha256 over every file (path and bytes) under src/ and rules/, plus package.json and the lock file. */

@@ -58,7 +58,15 @@ interface Slot {
 /** setTimeout fires at once for longer delays (2^31 - 1 ms is about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+/** Defined as `true` by bin/build.mjs when this code runs from the bundle. */
+declare const SOLIEU_BUILT: boolean | undefined;
+
+/**
+ * From the bundle, the worker is the bundled worker.mjs beside this code and runs natively. From the
+ * TypeScript sources (tests, SOLIEU_FROM_SOURCE=1), worker-entry.mjs loads pdf.js, then registers tsx
+ * and imports worker.ts.
+ */
+const WORKER_ENTRY = typeof SOLIEU_BUILT !== 'undefined' ? new URL('./worker.mjs', import.meta.url) : new URL('./worker-entry.mjs', import.meta.url);
 const WORKER_MODULE = new URL('./worker.ts', import.meta.url).href;
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DocumentResult } from '../model/index.ts';
 import { buildPageData, type PageDataOptions } from './html/page-data.ts';
+import { projectFile } from '../project-root.ts';
 
 /**
  * report.html: the auditors' page. One self-contained file (inline CSS and JS, no network) that opens from
@@ -28,11 +29,11 @@ export function jsonForScriptBlock(value: unknown): string {
 
 let assets: { style: string; script: string } | undefined;
 
-/** The page's CSS and JS are real files beside this module (so editors and linters see them); read once. */
+/** The page's CSS and JS are real files in src/report/html/ (so editors and linters see them); read once. */
 function pageAssets(): { style: string; script: string } {
   assets ??= {
-    style: readFileSync(new URL('./html/style.css', import.meta.url), 'utf8'),
-    script: readFileSync(new URL('./html/client.js', import.meta.url), 'utf8'),
+    style: readFileSync(projectFile('src', 'report', 'html', 'style.css'), 'utf8'),
+    script: readFileSync(projectFile('src', 'report', 'html', 'client.js'), 'utf8'),
   };
   return assets;
 }

@@ -1,0 +1,119 @@
+// The command runs from a bundle of the TypeScript sources, built here on first use and whenever the
+// sources change, so a checkout still works right after `npm install` with no build step to remember.
+// Why bundle at all: run through tsx's loader hooks, every worker thread spent ~0.6 s and a hooks
+// thread of CPU compiling ~150 modules before reading its first file (bench/RESULTS.md); the bundle
+// loads in ~0.2 s. `SOLIEU_FROM_SOURCE=1` runs the sources through tsx instead, as the tests do.
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+/** Builds other than the current one are removed once this old, not before: a running batch may still start workers from one. */
+const KEEP_OLD_BUILDS_MS = 24 * 60 * 60 * 1000;
+/** The bundle's entry points: the command, the pool's worker, and the batch runner the benchmark drives. */
+const ENTRY_POINTS = { cli: 'src/cli.ts', worker: 'src/batch/worker.ts', run: 'src/batch/run.ts' };
+/**
+ * pdf.js is reached only through this plain-JavaScript module, which must run before pdf.js loads; an
+ * external import keeps it a module of its own instead of code esbuild would reorder into a chunk.
+ */
+const PDFJS_DOOR = join(ROOT, 'src', 'ingest', 'pdfjs', 'index.mjs');
+
+/** sha256 over what the bundle is made of: every file under src/ and rules/, the manifests, this file and esbuild's version. */
+function sourceKey() {
+  const files = [];
+  for (const folder of ['src', 'rules']) {
+    for (const entry of readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
+    }
+  }
+  files.push(join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const path of files.map((file) => relative(ROOT, file).split(sep).join('/')).sort()) {
+    hash.update(path).update('\0').update(readFileSync(join(ROOT, path))).update('\0');
+  }
+  hash.update(createRequire(import.meta.url)('esbuild/package.json').version);
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function bundle(outdir) {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ENTRY_POINTS,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outExtension: { '.js': '.mjs' },
+    // Dependencies load from node_modules as usual; only our own sources are bundled.
+    packages: 'external',
+    // Tells src/batch/pool.ts that the worker is the bundled worker.mjs beside it, not the TypeScript source.
+    define: { SOLIEU_BUILT: 'true' },
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'pdfjs-door',
+        setup(build) {
+          build.onResolve({ filter: /pdfjs[\\/]index\.mjs$/ }, (args) => {
+            const resolved = join(args.resolveDir, args.path);
+            if (resolved !== PDFJS_DOOR) return undefined;
+            return { path: relative(outdir, PDFJS_DOOR).split(sep).join('/'), external: true };
+          });
+        },
+      },
+    ],
+  });
+}
+
+function removeOldBuilds(current) {
+  let entries = [];
+  try {
+    entries = readdirSync(DIST, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === current) continue;
+    const path = join(DIST, entry.name);
+    try {
+      if (now - statSync(path).mtimeMs > KEEP_OLD_BUILDS_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
+
+/**
+ * The URL of a bundled entry point ('cli', 'worker' or 'run'), building the bundle first if the
+ * sources changed since the last build. Several processes may start at once: each builds into a
+ * folder of its own and renames it into place; the first rename wins and the others discard theirs.
+ */
+export async function builtEntry(name) {
+  const key = sourceKey();
+  const folder = join(DIST, key);
+  try {
+    statSync(join(folder, `${name}.mjs`));
+  } catch {
+    mkdirSync(DIST, { recursive: true });
+    const scratch = join(DIST, `.building-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+      // Built one level down like the final folder, so relative paths out of it stay the same.
+      await bundle(scratch);
+      try {
+        renameSync(scratch, folder);
+      } catch (error) {
+        if (error?.code !== 'ENOTEMPTY' && error?.code !== 'EEXIST') throw error;
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    removeOldBuilds(key);
+  }
+  return pathToFileURL(join(folder, `${name}.mjs`)).href;
+}
