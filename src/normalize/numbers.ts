@@ -276,7 +276,18 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** By list identity first: joining a few hundred nouns for the key on every call cost more than the reading. */
+const nounMatcherByList = new WeakMap<readonly string[], NounMatcher>();
+
 function nounMatcher(nouns: readonly string[]): NounMatcher {
+  const known = nounMatcherByList.get(nouns);
+  if (known) return known;
+  const matcher = nounMatcherFor(nouns);
+  nounMatcherByList.set(nouns, matcher);
+  return matcher;
+}
+
+function nounMatcherFor(nouns: readonly string[]): NounMatcher {
   const key = nouns.join('\u0000');
   const cached = nounMatcherCache.get(key);
   if (cached) return cached;
