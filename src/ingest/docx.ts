@@ -3,7 +3,7 @@ import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 // jszip is mammoth's own zip reader; using the same copy means a file we accept is one mammoth can open.
 import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import mammoth from './docx/mammoth.ts';
 import type {
   Block,
   FontSpan,
