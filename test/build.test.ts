@@ -12,7 +12,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'solieu-build-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the bundle bin/solieu.mjs runs from', () => {
-  it('is built once into dist/<hash>/, even when several processes ask at the same time', async () => {
+  it('is built into one dist/<hash>/ folder, even when several callers ask at the same time', async () => {
     const urls: string[] = await Promise.all([builtEntry('cli'), builtEntry('cli'), builtEntry('worker')]);
     const folders = new Set(urls.map((url) => dirname(fileURLToPath(url))));
     expect(folders.size).toBe(1);
