@@ -2,16 +2,19 @@
 // sources change, so a checkout still works right after `npm install` with no build step to remember.
 // Why bundle at all: run through tsx's loader hooks, every worker thread spent ~0.6 s and a hooks
 // thread of CPU compiling ~150 modules before reading its first file (bench/RESULTS.md); the bundle
-// loads in ~0.2 s. `SOLIEU_FROM_SOURCE=1` runs the sources through tsx instead, as the tests do.
+// loads in ~0.2 s. `SOLIEU_FROM_SOURCE=1` runs the sources through tsx instead.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
-/** Builds other than the current one are removed once this old, not before: a running batch may still start workers from one. */
+/**
+ * Builds other than the current one are removed once unused for this long, not before: a running batch
+ * may still start workers from one. Each use refreshes a build's time.
+ */
 const KEEP_OLD_BUILDS_MS = 24 * 60 * 60 * 1000;
 /** The bundle's entry points: the command, the pool's worker, and the batch runner the benchmark drives. */
 const ENTRY_POINTS = { cli: 'src/cli.ts', worker: 'src/batch/worker.ts', run: 'src/batch/run.ts' };
@@ -21,7 +24,10 @@ const ENTRY_POINTS = { cli: 'src/cli.ts', worker: 'src/batch/worker.ts', run: 's
  */
 const PDFJS_DOOR = join(ROOT, 'src', 'ingest', 'pdfjs', 'index.mjs');
 
-/** sha256 over what the bundle is made of: every file under src/ and rules/, the manifests, this file and esbuild's version. */
+/**
+ * sha256 over what the bundle is made of: every file under src/ and rules/, the manifests, tsconfig.json
+ * (esbuild reads it), this file and esbuild's version.
+ */
 function sourceKey() {
   const files = [];
   for (const folder of ['src', 'rules']) {
@@ -29,7 +35,7 @@ function sourceKey() {
       if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
     }
   }
-  files.push(join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url));
+  files.push(join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), join(ROOT, 'tsconfig.json'), fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
   for (const path of files.map((file) => relative(ROOT, file).split(sep).join('/')).sort()) {
     hash.update(path).update('\0').update(readFileSync(join(ROOT, path))).update('\0');
@@ -60,8 +66,8 @@ async function bundle(outdir) {
         name: 'pdfjs-door',
         setup(build) {
           build.onResolve({ filter: /pdfjs[\\/]index\.mjs$/ }, (args) => {
-            const resolved = join(args.resolveDir, args.path);
-            if (resolved !== PDFJS_DOOR) return undefined;
+            // Bundled into a chunk, the door would run after the pdf.js imports esbuild hoists: refuse.
+            if (join(args.resolveDir, args.path) !== PDFJS_DOOR) throw new Error(`${args.path} from ${args.importer} is not ${PDFJS_DOOR}`);
             return { path: relative(outdir, PDFJS_DOOR).split(sep).join('/'), external: true };
           });
         },
@@ -70,17 +76,17 @@ async function bundle(outdir) {
   });
 }
 
-function removeOldBuilds(current) {
+function removeOldBuilds(distDir, current) {
   let entries = [];
   try {
-    entries = readdirSync(DIST, { withFileTypes: true });
+    entries = readdirSync(distDir, { withFileTypes: true });
   } catch {
     return;
   }
   const now = Date.now();
   for (const entry of entries) {
     if (!entry.isDirectory() || entry.name === current) continue;
-    const path = join(DIST, entry.name);
+    const path = join(distDir, entry.name);
     try {
       if (now - statSync(path).mtimeMs > KEEP_OLD_BUILDS_MS) rmSync(path, { recursive: true, force: true });
     } catch {
@@ -89,31 +95,45 @@ function removeOldBuilds(current) {
   }
 }
 
+/** A build step that failed: the caller may run the sources instead. A bundle that built but fails to load is not one. */
+export class BuildError extends Error {}
+
 /**
  * The URL of a bundled entry point ('cli', 'worker' or 'run'), building the bundle first if the
  * sources changed since the last build. Several processes may start at once: each builds into a
  * folder of its own and renames it into place; the first rename wins and the others discard theirs.
+ * `distDir` is for tests, which build into a folder of their own.
  */
-export async function builtEntry(name) {
+export async function builtEntry(name, { distDir = DIST } = {}) {
   const key = sourceKey();
-  const folder = join(DIST, key);
-  try {
-    statSync(join(folder, `${name}.mjs`));
-  } catch {
-    mkdirSync(DIST, { recursive: true });
-    const scratch = join(DIST, `.building-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const folder = join(distDir, key);
+  const entry = join(folder, `${name}.mjs`);
+  if (!existsSync(entry)) {
+    const scratch = join(distDir, `.building-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
+      mkdirSync(distDir, { recursive: true });
+      // Made here, not by esbuild, so that a folder we may not write to fails with its own code (EACCES).
+      mkdirSync(scratch);
       // Built one level down like the final folder, so relative paths out of it stay the same.
       await bundle(scratch);
       try {
         renameSync(scratch, folder);
       } catch (error) {
-        if (error?.code !== 'ENOTEMPTY' && error?.code !== 'EEXIST') throw error;
+        // Another process renamed its build into place first (ENOTEMPTY/EEXIST here, EPERM on Windows).
+        if (!existsSync(entry)) throw error;
       }
+    } catch (error) {
+      throw new BuildError(`could not build ${folder}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
-    removeOldBuilds(key);
+    removeOldBuilds(distDir, key);
   }
-  return pathToFileURL(join(folder, `${name}.mjs`)).href;
+  try {
+    const now = new Date();
+    utimesSync(folder, now, now);
+  } catch {
+    // A read-only checkout with a bundle already in it: nothing will remove it either.
+  }
+  return pathToFileURL(entry).href;
 }

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // Runs from a bundle of the TypeScript sources, rebuilt when they change (bin/build.mjs), so a checkout
 // works right after `npm install` with no build step. SOLIEU_FROM_SOURCE=1 runs the sources through tsx.
-const CANNOT_WRITE = new Set(['EACCES', 'EPERM', 'EROFS']);
-
 async function loadCli() {
   if (process.env.SOLIEU_FROM_SOURCE !== '1') {
-    const { builtEntry } = await import('./build.mjs');
+    const { builtEntry, BuildError } = await import('./build.mjs');
+    let entry;
     try {
-      return await import(await builtEntry('cli'));
+      entry = await builtEntry('cli');
     } catch (error) {
-      // Only a checkout the user cannot write to falls back: any other failure is a bug to see.
-      if (!CANNOT_WRITE.has(error?.code)) throw error;
-      process.stderr.write(`solieu: không ghi được thư mục dist/ (${error.code}), chạy thẳng mã nguồn (khởi động chậm hơn)\n`);
+      // A checkout we may not write to, or no esbuild for this platform: the sources still run, slower
+      // to start. A bundle that built but does not load is a bug to see, so only the build falls back.
+      if (!(error instanceof BuildError)) throw error;
+      process.stderr.write(`solieu: chạy thẳng mã nguồn (khởi động chậm hơn) vì không dựng được bản đóng gói: ${error.message}\n`);
     }
+    if (entry) return import(entry);
   }
   const { register } = await import('tsx/esm/api');
   register();
