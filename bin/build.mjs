@@ -4,10 +4,11 @@
 // thread of CPU compiling ~150 modules before reading its first file (bench/RESULTS.md); the bundle
 // loads in ~0.2 s. `SOLIEU_FROM_SOURCE=1` runs the sources through tsx instead.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fingerprintFiles } from '../src/source-fingerprint.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -29,19 +30,12 @@ const PDFJS_DOOR = join(ROOT, 'src', 'ingest', 'pdfjs', 'index.mjs');
  * (esbuild reads it), this file and esbuild's version.
  */
 function sourceKey() {
-  const files = [];
-  for (const folder of ['src', 'rules']) {
-    for (const entry of readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
-    }
-  }
-  files.push(join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), join(ROOT, 'tsconfig.json'), fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
-  for (const path of files.map((file) => relative(ROOT, file).split(sep).join('/')).sort()) {
-    hash.update(path).update('\0').update(readFileSync(join(ROOT, path))).update('\0');
-  }
-  hash.update(createRequire(import.meta.url)('esbuild/package.json').version);
-  return hash.digest('hex').slice(0, 16);
+  const sources = fingerprintFiles(ROOT, {
+    folders: ['src', 'rules'],
+    files: ['package.json', 'package-lock.json', 'tsconfig.json', relative(ROOT, fileURLToPath(import.meta.url))],
+  });
+  const esbuildVersion = createRequire(import.meta.url)('esbuild/package.json').version;
+  return createHash('sha256').update(sources).update(esbuildVersion).digest('hex').slice(0, 16);
 }
 
 async function bundle(outdir) {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { DocumentResult } from '../model/index.ts';
 import { DocumentResultSchema } from '../model/index.ts';
 import { writeFileAtomic } from '../report/atomic-write.ts';
 import { RULES_VERSION, TOOL_VERSION } from '../version.ts';
 import { refingerprint } from '../model/index.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
+import { fingerprintFiles } from '../source-fingerprint.mjs';
 
 /** Where the cache lives inside the output folder; the walk never reads the output folder. */
 export const CACHE_FOLDER_NAME = '.cache';
@@ -83,26 +84,12 @@ export class ResultCache {
   }
 }
 
-let codeFingerprintPromise: Promise<string> | undefined;
+let codeFingerprintValue: string | undefined;
 
 /** sha256 over every file (path and bytes) under src/ and rules/, plus package.json and the lock file. */
 export function codeFingerprint(): Promise<string> {
-  codeFingerprintPromise ??= (async () => {
-    const files: string[] = [];
-    for (const folder of ['src', 'rules']) {
-      const entries = await readdir(join(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true }).catch(() => []);
-      for (const entry of entries) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
-    }
-    files.push(join(PROJECT_ROOT, 'package.json'), join(PROJECT_ROOT, 'package-lock.json'));
-    const relativePaths = files.map((file) => relative(PROJECT_ROOT, file).split(sep).join('/')).sort();
-    const hash = createHash('sha256');
-    for (const path of relativePaths) {
-      const content = await readFile(join(PROJECT_ROOT, path)).catch(() => undefined);
-      if (content) hash.update(path).update('\u0000').update(content).update('\u0000');
-    }
-    return hash.digest('hex');
-  })();
-  return codeFingerprintPromise;
+  codeFingerprintValue ??= fingerprintFiles(PROJECT_ROOT, { folders: ['src', 'rules'], files: ['package.json', 'package-lock.json'] });
+  return Promise.resolve(codeFingerprintValue);
 }
 
 function isEntryFor(entry: unknown, sha256: string, extension: string, variant: string): entry is CacheEntry {
