@@ -20,7 +20,8 @@ import { parseArgs } from 'node:util';
 import { generateCorpus, type GeneratedReport } from './bench/generate.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SEEDS_DIR = process.env.SOLIEU_SEEDS ?? resolve(REPO, '..', 'shared', 'seeds');
+// The seed texts are committed as fixtures/reports/seed-NNN.txt (the only .txt files at its top level).
+const SEEDS_DIR = process.env.SOLIEU_SEEDS ?? resolve(REPO, 'fixtures', 'reports');
 
 const { values } = parseArgs({
   options: {

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEEDS_DIR } from './support/seeds.ts';
+import { externalProgram } from './support/programs.ts';
 import { generateCorpus } from '../scripts/bench/generate.ts';
 
-const SEEDS = process.env.SOLIEU_SEEDS ?? resolve(import.meta.dirname, '../../shared/seeds');
+const SEEDS = process.env.SOLIEU_SEEDS ?? SEEDS_DIR;
+const poppler = externalProgram('pdftotext', 'poppler-utils', ['-v']);
 const roots: string[] = [];
 afterAll(async () => {
   await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
@@ -28,6 +31,8 @@ describe('bench corpus generator', () => {
     const documentXml = async (dir: string) => (await JSZip.loadAsync(await readFile(join(dir, first.reports[1]!.file)))).file('word/document.xml')!.async('string');
     expect(await documentXml(first.dir)).toBe(await documentXml(second.dir));
 
+    if (!poppler.shouldRun) return;
+    poppler.require();
     const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(first.dir, first.reports[0]!.file), '-'], { encoding: 'utf8' }).stdout;
     expect(text).toMatch(/^I\. KHÁI QUÁT TÌNH HÌNH$/m);
     expect(text).toMatch(/^2\.1\. Lĩnh vực cư trú$/m);

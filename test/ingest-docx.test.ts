@@ -254,7 +254,7 @@ describe('readDocx: unusable files become IngestError with a Vietnamese message'
 });
 
 // The shared sample reports are made by another generator (scripts/make-fixtures.ts); the expected
-// texts below come from the seeds in shared/seeds and, for legacy files, from the TCVN3/VNI tables.
+// texts below come from the seeds (fixtures/reports/seed-NNN.txt) and, for legacy files, from the TCVN3/VNI tables.
 const fixture = (name: string) => join(fixturesDir, name);
 const fixturesPresent = existsSync(fixture('legacy/seed-003-tcvn3.docx')) && existsSync(fixture('seed-001.docx'));
 

@@ -9,6 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { diffChars } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { seedText } from './support/seeds.ts';
 import { readPdf } from '../src/ingest/pdf.ts';
 import { lineJoint } from '../src/ingest/pdf/join.ts';
 import { isPageNumber } from '../src/ingest/pdf/running-text.ts';
@@ -17,7 +18,6 @@ import { IngestError } from '../src/model/errors.ts';
 
 const DATA = join(import.meta.dirname, 'data', 'pdf');
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'reports');
-const SEEDS = '/work/shared/seeds';
 
 async function read(path: string): Promise<SourceDocument> {
   const bytes = readFileSync(path);
@@ -335,11 +335,9 @@ function fixtureText(doc: SourceDocument): string {
 describe.runIf(seedPdfs.length > 0)('readPdf on the seed fixtures', () => {
   it.each(seedPdfs)('%s reads back as its seed text', async (name) => {
     const number = /seed-(\d+)/.exec(name)![1]!.padStart(3, '0');
-    const seedFile = readdirSync(SEEDS).find((file) => file.startsWith(`${number}_`));
-    expect(seedFile).toBeDefined();
     const doc = await read(join(FIXTURES, name));
     const extracted = fold(doc.blocks.map(allText).join(' '));
-    const seed = fold(readFileSync(join(SEEDS, seedFile!), 'utf8'));
+    const seed = fold(seedText(number));
     const score = similarity(extracted, seed);
     console.log(`${name}: ${doc.source.pages} pages, ${doc.blocks.length} blocks, similarity ${(100 * score).toFixed(2)}%`);
     expect(score).toBeGreaterThanOrEqual(0.99);
@@ -397,7 +395,7 @@ describe.runIf(existsSync(LEGACY))('readPdf on legacy-encoded fixtures', () => {
     const doc = await read(join(LEGACY, 'seed-003-tcvn3.pdf'));
     const text = fixtureText(doc);
     expect(text).toContain('d©n c\u00AD, ®Þnh danh'); // "dân cư, định danh"
-    const seed = readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('003_'))!), 'utf8');
+    const seed = seedText('003');
     expect(text.match(/\u00AD/g)?.length).toBe(seed.match(/ư/g)?.length);
     const fonts = new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? [] : (b.fontSpans ?? []).map((f) => f.font))));
     expect([...fonts].some((font) => /\+\.VnTime$/.test(font))).toBe(true);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEED_IDS, seedText } from './support/seeds.ts';
 import { DocumentSchema, type SourceDocument } from '../src/model/document.ts';
 import { isValidVietnameseSyllable } from '../src/normalize/syllables.ts';
 import {
@@ -9,7 +10,6 @@ import {
   normalizeVietnameseText,
 } from '../src/normalize/vietnamese.ts';
 
-const SEEDS = '/work/shared/seeds';
 
 /**
  * A report sentence typed in TCVN3, written by hand from the VN3 table (and checked against
@@ -81,8 +81,8 @@ describe('detectLegacyEncoding', () => {
   });
 
   it('finds no legacy encoding in any line of the five real seeds', () => {
-    for (const file of readdirSync(SEEDS).filter((name) => name.endsWith('.txt'))) {
-      const text = readFileSync(join(SEEDS, file), 'utf8');
+    for (const file of SEED_IDS) {
+      const text = seedText(file);
       expect(detectLegacyEncoding(text).encoding, file).toBe('unicode');
       for (const line of text.split('\n')) expect(detectLegacyEncoding(line).encoding, `${file}: ${line}`).toBe('unicode');
     }
@@ -229,8 +229,7 @@ describe('normalizeVietnameseText', () => {
   });
 
   it('leaves seed 002 with no "ƣ" and a high share of valid syllables', () => {
-    const file = readdirSync(SEEDS).find((name) => name.startsWith('002_'))!;
-    const raw = readFileSync(join(SEEDS, file), 'utf8');
+    const raw = seedText('002');
     expect(raw).toContain('\u01a3');
     const { text, repairs } = normalizeVietnameseText(raw);
     expect(text).not.toMatch(/[\u01a2\u01a3]/);
@@ -363,13 +362,13 @@ describe('normalizeDocument', () => {
   });
 
   it('leaves the seeds as they are, apart from the "ƣ" of seed 002', () => {
-    for (const file of readdirSync(SEEDS).filter((name) => name.endsWith('.txt'))) {
-      const lines = readFileSync(join(SEEDS, file), 'utf8').split('\n');
+    for (const file of SEED_IDS) {
+      const lines = seedText(file).split('\n');
       const document = normalizeDocument(
         sourceDocument(lines.map((text, index) => ({ kind: 'paragraph' as const, text, location: { line: index + 1 } }))),
       );
       const kinds = document.repairs.map((repair) => repair.kind);
-      expect(kinds, file).toEqual(file.startsWith('002_') ? ['u01a3'] : []);
+      expect(kinds, file).toEqual(file === '002' ? ['u01a3'] : []);
       document.blocks.forEach((block, index) => {
         if (block.kind === 'table') return;
         expect(block.text).toBe(lines[index]!.replace(/ƣ/g, 'ư').replace(/Ƣ/g, 'Ư').normalize('NFC').replace(/\s+/g, ' ').trim());

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEED_IDS, seedText } from './support/seeds.ts';
 import {
   findNumbers,
   formatVietnameseNumber,
@@ -13,7 +14,6 @@ import {
 } from '../src/normalize/numbers.ts';
 import { parseNumberWords } from '../src/normalize/number-words.ts';
 
-const SEEDS = '/work/shared/seeds';
 
 type Expected = Partial<Omit<NumberMention, 'start' | 'end' | 'rule'>> & { raw: string; kind: NumberKind };
 
@@ -472,12 +472,12 @@ describe('parseNumberWords', () => {
 });
 
 describe('findNumbers over every line of the seeds', () => {
-  const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+  const files = [...SEED_IDS];
 
   it('finds the five seeds', () => expect(files).toHaveLength(5));
 
   it.each(files)('%s: never throws, raw is the exact slice, mentions do not overlap', (file) => {
-    const lines = readFileSync(join(SEEDS, file), 'utf8').normalize('NFC').split(/\r?\n/);
+    const lines = seedText(file).normalize('NFC').split(/\r?\n/);
     let mentions = 0;
     for (const line of lines) {
       const found = findNumbers(line);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processBytes } from '../src/pipeline/index.ts';
 import { characterSimilarity, documentText, firstDifferences, foldWhitespace } from './support/document-text.ts';
+import { seedText as readSeed } from './support/seeds.ts';
 
 /**
  * The ingest issue's acceptance measure: every seed, in every format we generate from it, must come out
@@ -10,14 +11,11 @@ import { characterSimilarity, documentText, firstDifferences, foldWhitespace } f
  * Running headers, footers and page numbers that leak into the text, a table read column-wise, or a
  * legacy encoding left undecoded each cost far more than 1% and fail this.
  */
-const SEEDS_DIR = join(import.meta.dirname, '../../shared/seeds');
 const REPORTS_DIR = join(import.meta.dirname, '../fixtures/reports');
 
 function seedText(seed: string): string {
-  const file = readdirSync(SEEDS_DIR).find((name) => name.startsWith(`${seed}_`));
-  if (!file) throw new Error(`seed ${seed} missing in ${SEEDS_DIR}`);
   // Seed 002 was extracted with "ƣ" for "ư"; the seed's own text, read correctly, has "ư".
-  const raw = readFileSync(join(SEEDS_DIR, file), 'utf8').replace(/ƣ/g, 'ư').replace(/Ƣ/g, 'Ư');
+  const raw = readSeed(seed).replace(/ƣ/g, 'ư').replace(/Ƣ/g, 'Ư');
   return foldWhitespace(raw.normalize('NFC'));
 }
 

@@ -9,7 +9,7 @@ import { SeveritySchema } from './finding.ts';
  * schema's meaning.
  */
 
-/** Metric ids of the contract's catalog (`shared/docs/contract.md`). */
+/** Metric ids of the contract's catalog (`docs/contract.md`). */
 export const CATALOG_METRIC_IDS = [
   'villages',
   'households',
@@ -222,7 +222,7 @@ export type GoldNotFigure = z.infer<typeof GoldNotFigureSchema>;
 export const GoldFileSchema = z
   .strictObject({
     fixture: z.string().regex(/^seed-\d{3}$/u),
-    /** File name of the seed text in `shared/seeds/`. */
+    /** Original file name of the seed (its copy is `fixtures/reports/seed-NNN.txt`). */
     seed: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/u),
     metadata: GoldMetadataSchema,
     figures: z.array(GoldFigureSchema),
