@@ -15,3 +15,50 @@ export const OTHER_NOUNS: readonly string[] = [
   'câu hỏi', 'chỉ tiêu', 'nhiệm vụ trọng tâm', 'giải pháp', 'nội dung', 'trường hợp học sinh',
   'số', 'chữ số', 'ký tự', 'ngành nghề', 'dịch vụ viễn thông',
 ];
+
+/**
+ * Nouns after a number that measure time, age, size or money rather than count things ("5 năm", "dưới 14
+ * tuổi", "2 tỷ đồng"): such a number is no quantity the checks add up.
+ */
+const MEASURE_NOUNS: ReadonlySet<string> = new Set([
+  'năm', 'tháng', 'ngày', 'giờ', 'phút', 'tuần', 'quý', 'tuổi', 'số', 'chữ số', 'ký tự', 'm2', 'km', 'đồng', 'triệu', 'tỷ',
+  'nghìn đồng', 'cấp', 'điểm mới', 'nhóm tiện ích', 'tiện ích', 'kỳ', 'lần', 'đợt', 'ngành nghề',
+]);
+
+/**
+ * Spellings of one counted thing, mapped to one name: the checks add "TTHC" to "thủ tục hành chính" and
+ * "dịch vụ công" (the reports use them for the same procedures), "trường hợp" to "hồ sơ" (civil-status
+ * registrations are counted either way). Keys are lower case.
+ */
+const NOUN_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['số hồ sơ', 'hồ sơ'], ['bộ hồ sơ', 'hồ sơ'], ['trường hợp', 'hồ sơ'],
+  ['tthc', 'thủ tục'], ['thủ tục hành chính', 'thủ tục'], ['dịch vụ công', 'thủ tục'], ['dvc', 'thủ tục'], ['dịch vụ', 'thủ tục'],
+  ['tk', 'tài khoản'], ['tài khoản định danh điện tử', 'tài khoản'], ['tài khoản định danh', 'tài khoản'], ['tài khoản vneid', 'tài khoản'],
+  ['thẻ cccd', 'thẻ'], ['thẻ cccd/cc', 'thẻ'], ['thẻ căn cước', 'thẻ'], ['thẻ căn cước công dân', 'thẻ'], ['cccd', 'thẻ'], ['thẻ cc', 'thẻ'],
+  ['căn cước', 'thẻ'], ['căn cước công dân', 'thẻ'],
+  ['người dân', 'người'], ['công dân', 'người'], ['dân', 'người'], ['lượt người', 'người'],
+  ['hộ gia đình', 'hộ'],
+  ['lớp tập huấn', 'lớp'], ['tin', 'tin bài'], ['bài', 'tin bài'], ['bài viết', 'tin bài'], ['tin, bài', 'tin bài'],
+  ['cuộc họp', 'cuộc'], ['cuộc kiểm tra', 'cuộc'], ['mô hình điểm', 'mô hình'], ['tổ công tác', 'tổ'],
+]);
+
+/** The name a counted noun is compared by. */
+export function canonicalNoun(written: string): string {
+  const lower = written.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return NOUN_SYNONYMS.get(lower) ?? lower;
+}
+
+/** Does the noun count things (not time, age, size or money)? */
+export function isCountedNoun(written: string): boolean {
+  return !MEASURE_NOUNS.has(written.normalize('NFC').toLowerCase().trim());
+}
+
+/** What a catalog figure with no written noun counts, by its metric's unit ("mức 2: 8.170" counts accounts). */
+const NOUN_OF_UNIT: Readonly<Record<string, string>> = {
+  accounts: 'tài khoản', dossiers: 'hồ sơ', tasks: 'nhiệm vụ', cards: 'thẻ', services: 'thủ tục', procedures: 'thủ tục',
+  households: 'hộ', persons: 'người', villages: 'thôn', posts: 'tin bài', broadcasts: 'lượt', meetings: 'buổi', km2: 'km2', percent: '%',
+};
+
+export function nounOfUnit(unit: string): string {
+  return NOUN_OF_UNIT[unit] ?? unit;
+}

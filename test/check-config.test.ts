@@ -7,6 +7,7 @@ import { ConfigError, loadCheckConfig, withRuleOverrides } from '../src/check/co
 import { runChecks } from '../src/check/engine.ts';
 import { documentFromReportText } from '../src/check/report-text.ts';
 import { extractFigures } from '../src/extract/index.ts';
+import { relationIndex } from '../src/check/index.ts';
 
 /** Severity comes from configuration, never from a rule: defaults, a config file, and --rule overrides. */
 const ids = CHECK_RULES.map((rule) => rule.meta.id);
@@ -19,7 +20,7 @@ const document = documentFromReportText(text);
 const figures = extractFigures(document);
 
 function severities(config?: Parameters<typeof runChecks>[2]) {
-  return Object.fromEntries(runChecks(CHECK_RULES, { file: 'a.txt', document, figures }, config).map((finding) => [finding.rule, finding.severity]));
+  return Object.fromEntries(runChecks(CHECK_RULES, { file: 'a.txt', document, figures, relations: relationIndex() }, config).map((finding) => [finding.rule, finding.severity]));
 }
 
 describe('check configuration', () => {
@@ -40,8 +41,8 @@ describe('check configuration', () => {
   });
 
   it('fingerprints do not depend on severity, so a baseline survives a configuration change', () => {
-    const a = runChecks(CHECK_RULES, { file: 'a.txt', document, figures });
-    const b = runChecks(CHECK_RULES, { file: 'a.txt', document, figures }, { rules: { 'ratio-mismatch': 'warning' } });
+    const a = runChecks(CHECK_RULES, { file: 'a.txt', document, figures, relations: relationIndex() });
+    const b = runChecks(CHECK_RULES, { file: 'a.txt', document, figures, relations: relationIndex() }, { rules: { 'ratio-mismatch': 'warning' } });
     expect(a.map((finding) => finding.fingerprint)).toEqual(b.map((finding) => finding.fingerprint));
   });
 

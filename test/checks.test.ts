@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_RULES } from '../rules/checks/index.ts';
 import { runChecks } from '../src/check/engine.ts';
 import { documentFromReportText } from '../src/check/report-text.ts';
-import { extractFigures } from '../src/extract/index.ts';
+import { extractQuantities } from '../src/extract/index.ts';
+import { relationIndex } from '../src/check/index.ts';
 import { FindingSchema } from '../src/model/index.ts';
 
 /**
@@ -19,8 +20,8 @@ const CONTRACT_CHECKS = [
 
 function findingsOf(ruleIndex: number, text: string) {
   const document = documentFromReportText(text);
-  const figures = extractFigures(document);
-  return runChecks([CHECK_RULES[ruleIndex]!], { file: 'case.txt', document, figures });
+  const { figures, quantities } = extractQuantities(document);
+  return runChecks([CHECK_RULES[ruleIndex]!], { file: 'case.txt', document, figures, quantities, relations: relationIndex() });
 }
 
 describe('consistency checks', () => {

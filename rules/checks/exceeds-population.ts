@@ -1,30 +1,35 @@
 import { defineCheck } from '../../src/check/rule.ts';
 import { isCertainCount } from '../../src/check/figures.ts';
 
-/** Each person has at most one ID card and one electronic ID account: counts above the population are suspect. */
-const PER_PERSON = ['eid.accounts', 'eid.level1', 'eid.level2', 'eid.activated', 'idcards.issued'];
-
+/**
+ * Counts a declared bound caps (rules/relations/ with `boundCheck: 'exceeds-population'`: each person has at
+ * most one ID card and one electronic ID account) stated above the bound stated in the report.
+ */
 export default defineCheck({
   meta: {
     id: 'exceeds-population',
     description: 'Số tài khoản, số thẻ hoặc số người được tính vượt quá dân số được nêu.',
     defaultSeverity: 'warning',
     messages: {
-      exceeds: '{{value}} ({{raw}}) lớn hơn dân số {{population}} ({{populationRaw}}) nêu trong báo cáo — mỗi người chỉ có một {{what}}.',
+      exceeds: '{{value}} ({{raw}}) lớn hơn dân số {{population}} ({{populationRaw}}) nêu trong báo cáo — {{why}}',
     },
   },
   check(context) {
-    const populations = context.figures.filter((figure) => figure.metric === 'population' && isCertainCount(figure) && figure.year === undefined);
-    if (populations.length === 0 || new Set(populations.map((figure) => figure.value)).size !== 1) return;
-    const population = populations[0]!;
-    for (const figure of context.figures) {
-      if (!PER_PERSON.includes(figure.metric) || !isCertainCount(figure) || figure.value <= population.value) continue;
-      context.report({
-        messageId: 'exceeds',
-        data: { value: figure.value, raw: figure.raw, population: population.value, populationRaw: population.raw, what: figure.metric === 'idcards.issued' ? 'thẻ căn cước' : 'tài khoản định danh điện tử' },
-        values: [figure.value, population.value],
-        figures: [figure, population],
-      });
+    for (const relation of context.relations.relations) {
+      if (relation.boundCheck !== 'exceeds-population') continue;
+      const bounds = context.quantities.filter((quantity) => quantity.metric === relation.whole && isCertainCount(quantity) && quantity.year === undefined);
+      if (bounds.length === 0 || new Set(bounds.map((quantity) => quantity.value)).size !== 1) continue;
+      const bound = bounds[0]!;
+      for (const quantity of context.quantities) {
+        if (quantity.metric === undefined || !relation.parts.includes(quantity.metric) || !isCertainCount(quantity) || quantity.value <= bound.value) continue;
+        context.report({
+          messageId: 'exceeds',
+          data: { value: quantity.value, raw: quantity.raw, population: bound.value, populationRaw: bound.raw, why: relation.description },
+          values: [quantity.value, bound.value],
+          figures: [quantity, bound],
+          why: `Quan hệ khai báo (rules/relations/${relation.id}).`,
+        });
+      }
     }
   },
   tests: {

@@ -1,12 +1,12 @@
 import { defineCheck } from '../../src/check/rule.ts';
 import { isCertainCount, sameQualifiers } from '../../src/check/figures.ts';
-import { CONTAINED_IN } from '../containment.ts';
-import type { Figure } from '../../src/model/index.ts';
+import type { Quantity } from '../../src/model/index.ts';
 
 /**
- * A part larger than its whole: a "trong đó" part or a table row above its total, a ratio whose numerator
- * exceeds its denominator, or a metric above the metric that contains it (level-2 accounts above all
- * accounts) when both are stated once for the same year and procedure.
+ * A part larger than its whole: a part the text links to its total ("trong đó", a list below it, a table's
+ * total row, side by side per rules/relations/), a ratio whose numerator exceeds its denominator, or a declared
+ * part above its whole (level-2 accounts above all accounts) when each is stated once for the same year and
+ * procedure. A whole of 0 that the relations call a status claim ("0 chưa hoàn thành") is status-contradiction's.
  */
 export default defineCheck({
   meta: {
@@ -19,32 +19,41 @@ export default defineCheck({
     },
   },
   check(context) {
+    const { relations } = context;
     const reported = new Set<string>();
-    const report = (part: Figure, whole: Figure) => {
+    const statusClaimOf = (whole: Quantity, part: Quantity) =>
+      whole.value === 0 && whole.metric !== undefined && part.metric !== undefined && relations.withWhole(whole.metric).some((relation) => relation.zeroIsStatusClaim && relation.parts.includes(part.metric!));
+    const report = (part: Quantity, whole: Quantity, why: string) => {
       const key = `${part.id}>${whole.id}`;
-      if (reported.has(key)) return;
+      if (reported.has(key) || statusClaimOf(whole, part)) return;
       reported.add(key);
       context.report({
         messageId: 'part',
         data: { partValue: part.value, partRaw: part.raw, wholeValue: whole.value, wholeRaw: whole.raw },
         values: [part.value, whole.value],
         figures: [part, whole],
+        why,
       });
     };
-    for (const figure of context.figures) {
-      if (!isCertainCount(figure)) continue;
-      if (figure.denominator !== undefined && figure.value > figure.denominator) {
-        context.report({ messageId: 'ratio', data: { numerator: figure.value, denominator: figure.denominator }, values: [figure.value, figure.denominator], figures: [figure] });
+    for (const quantity of context.quantities) {
+      if (!isCertainCount(quantity)) continue;
+      if (quantity.denominator !== undefined && quantity.value > quantity.denominator) {
+        context.report({ messageId: 'ratio', data: { numerator: quantity.value, denominator: quantity.denominator }, values: [quantity.value, quantity.denominator], figures: [quantity] });
       }
-      const parent = figure.parentId ? context.figureById.get(figure.parentId) : undefined;
-      if (parent && isCertainCount(parent) && parent.unit === figure.unit && figure.value > parent.value) report(figure, parent);
+      const parent = quantity.parentId ? context.figureById.get(quantity.parentId) : undefined;
+      if (parent && isCertainCount(parent) && parent.unit === quantity.unit && quantity.value > parent.value) report(quantity, parent, `Phần thuộc tổng vì: ${quantity.linkedBy ?? 'được nêu ngay sau tổng'}.`);
     }
-    for (const { part, whole } of CONTAINED_IN) {
-      const parts = uniqueByQualifiers(context.figures.filter((figure) => figure.metric === part && isCertainCount(figure)));
-      const wholes = uniqueByQualifiers(context.figures.filter((figure) => figure.metric === whole && isCertainCount(figure)));
-      for (const partFigure of parts) {
-        const wholeFigure = wholes.find((candidate) => sameQualifiers(candidate, partFigure) && candidate.unit === partFigure.unit);
-        if (wholeFigure && partFigure.value > wholeFigure.value) report(partFigure, wholeFigure);
+    for (const relation of relations.relations) {
+      if (relation.boundCheck !== 'part-exceeds-whole') continue;
+      const wholes = uniqueByQualifiers(context.quantities.filter((quantity) => quantity.metric === relation.whole && isCertainCount(quantity)));
+      for (const partMetric of [...relation.partitions.flatMap((partition) => partition.parts), ...relation.parts]) {
+        for (const part of uniqueByQualifiers(context.quantities.filter((quantity) => quantity.metric === partMetric && isCertainCount(quantity)))) {
+          // A part the text gives to another total is compared with that one ("đến hạn 1.180, trong đó đúng hạn
+          // 1.150" beside 1.100 newly received: due dossiers include ones carried over).
+          const linkedElsewhere = part.parentId !== undefined && context.figureById.get(part.parentId)?.metric !== relation.whole;
+          const whole = linkedElsewhere ? undefined : wholes.find((candidate) => sameQualifiers(candidate, part) && candidate.unit === part.unit);
+          if (whole && part.value > whole.value) report(part, whole, `Quan hệ khai báo (rules/relations/${relation.id}): ${relation.description}`);
+        }
       }
     }
   },
@@ -63,9 +72,9 @@ export default defineCheck({
   },
 });
 
-/** Figures whose metric and qualifiers are stated with exactly one value (restatements of it collapse to one). */
-function uniqueByQualifiers(figures: readonly Figure[]): Figure[] {
-  const byKey = new Map<string, Figure[]>();
+/** Quantities whose metric and qualifiers are stated with exactly one value (restatements of it collapse to one). */
+function uniqueByQualifiers(figures: readonly Quantity[]): Quantity[] {
+  const byKey = new Map<string, Quantity[]>();
   for (const figure of figures) {
     const key = `${figure.year ?? ''}|${figure.procedure ?? ''}`;
     byKey.set(key, [...(byKey.get(key) ?? []), figure]);

@@ -1,16 +1,14 @@
 import { defineCheck } from '../../src/check/rule.ts';
-import { groupBy, isCertainCount } from '../../src/check/figures.ts';
 import { vietnamese } from '../../src/check/engine.ts';
-import type { Figure } from '../../src/model/index.ts';
+import { partGroups, statusClaim, sums } from '../../src/check/partitions.ts';
+import type { Quantity } from '../../src/model/index.ts';
 
 /**
- * Dossier flow must balance: received (+ carried over) = resolved (or on time + late) + in progress +
- * returned + asked for more papers. Checked within one block of statements — a total and the items
- * below it, or sibling items under one label — and only when received, in progress and the resolved (or
- * on-time) count are all stated there; returned, late and asked-for-more count as 0 when not stated.
+ * A flow that must balance, stated side by side rather than as a breakdown: received (+ carried over) =
+ * resolved (or on time + late) + in progress + returned + asked for more papers. Which partitions are flows is
+ * declared in rules/relations/ (`sideBySideCheck: 'reconciliation'`, with what they require and add); the same
+ * parts linked by a marker are sum-mismatch's.
  */
-const FLOW = ['dossiers.received', 'dossiers.carried_over', 'dossiers.resolved', 'dossiers.on_time', 'dossiers.late', 'dossiers.in_progress', 'dossiers.returned', 'dossiers.supplement'];
-
 export default defineCheck({
   meta: {
     id: 'reconciliation',
@@ -22,50 +20,25 @@ export default defineCheck({
     },
   },
   check(context) {
-    const flow = context.figures.filter((figure) => FLOW.includes(figure.metric) && isCertainCount(figure) && figure.unit === 'dossiers' && figure.procedure === undefined);
-    const clusters: Figure[][] = [];
-    // A total with the outcomes stated below it.
-    for (const received of flow.filter((figure) => figure.metric === 'dossiers.received' && !figure.parentId)) {
-      clusters.push([received, ...flow.filter((figure) => figure.parentId === received.id)]);
-    }
-    // Sibling items under one label, with no year or the same year.
-    for (const group of groupBy(flow, (figure) => `${figure.section ?? ''}\u0000${figure.context ?? ''}\u0000${figure.year ?? ''}`).values()) {
-      clusters.push(group.filter((figure) => !figure.parentId || !group.some((other) => other.id === figure.parentId)));
-    }
-    const seen = new Set<string>();
-    for (const cluster of clusters) {
-      const one = (metric: string) => {
-        const figures = cluster.filter((figure) => figure.metric === metric);
-        return new Set(figures.map((figure) => figure.value)).size === 1 ? figures[0] : undefined;
-      };
-      const received = one('dossiers.received');
-      const inProgress = one('dossiers.in_progress');
-      const resolved = one('dossiers.resolved');
-      const onTime = one('dossiers.on_time');
-      if (!received || !inProgress || (!resolved && !onTime)) continue;
-      const carried = one('dossiers.carried_over');
-      const late = resolved ? undefined : one('dossiers.late');
-      const returned = one('dossiers.returned');
-      const supplement = one('dossiers.supplement');
-      const incoming = [received, carried].filter((figure): figure is Figure => figure !== undefined);
-      const outgoing = [resolved ?? onTime!, late, inProgress, returned, supplement].filter((figure): figure is Figure => figure !== undefined);
-      const sum = (figures: readonly Figure[]) => figures.reduce((total, figure) => total + figure.value, 0);
-      if (sum(incoming) === sum(outgoing)) continue;
-      const key = [...incoming, ...outgoing].map((figure) => figure.id).join(',');
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const group of partGroups(context.quantities, context.figureById, context.relations)) {
+      if (!group.sideBySide || group.partition?.sideBySideCheck !== 'reconciliation' || !group.exhaustive || statusClaim(group)) continue;
+      const { parts, whole } = sums(group);
+      if (parts === whole) continue;
+      const incoming = [group.total, ...group.plus];
+      const label = (quantity: Quantity) => `${LABELS[quantity.metric ?? ''] ?? quantity.metric ?? quantity.noun} ${vietnamese(quantity.value)}`;
       context.report({
         messageId: 'unbalanced',
         data: {
-          incoming: sum(incoming),
-          incomingTerms: incoming.map((figure) => `${LABELS[figure.metric]} ${vietnamese(figure.value)}`).join(' + '),
-          outgoingTerms: outgoing.map((figure) => `${LABELS[figure.metric]} ${vietnamese(figure.value)}`).join(' + '),
-          outgoing: sum(outgoing),
-          difference: Math.abs(sum(incoming) - sum(outgoing)),
+          incoming: whole,
+          incomingTerms: incoming.map(label).join(' + '),
+          outgoingTerms: group.parts.map(label).join(' + '),
+          outgoing: parts,
+          difference: Math.abs(whole - parts),
         },
-        values: [...incoming, ...outgoing].map((figure) => figure.value),
-        expected: sum(outgoing),
-        figures: [...incoming, ...outgoing],
+        values: [...incoming, ...group.parts].map((quantity) => quantity.value),
+        expected: parts,
+        figures: [...incoming, ...group.parts],
+        why: `Các số được nêu cạnh nhau và quan hệ khai báo (rules/relations/) nói chúng phải cân: ${group.linkedBy}.`,
       });
     }
   },

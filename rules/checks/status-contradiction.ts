@@ -1,10 +1,13 @@
 import { defineCheck } from '../../src/check/rule.ts';
 import { isCertainCount, sameQualifiers } from '../../src/check/figures.ts';
-import type { Figure } from '../../src/model/index.ts';
+import { vietnamese } from '../../src/check/engine.ts';
+import { partGroups, statusClaim, sums } from '../../src/check/partitions.ts';
 
 /**
- * Statuses that cannot both be true: "0 nhiệm vụ chưa hoàn thành" beside tasks still in progress or
- * overdue (those are unfinished), or "all tasks completed" (completed = assigned) beside tasks in progress.
+ * Statuses that cannot both be true, as rules/relations/ declares them: a count of 0 for a whole that is a
+ * status claim ("0 nhiệm vụ chưa hoàn thành") beside a part of it above 0 (tasks in progress); a partition's
+ * "nothing pending" part stated as 0 while its other parts fall short of the whole ("0 hồ sơ đang chờ" yet
+ * dossiers unsettled); its "all done" part equal to the whole beside another open part.
  */
 export default defineCheck({
   meta: {
@@ -12,53 +15,48 @@ export default defineCheck({
     description: '"0 chưa hoàn thành" / "0 đang chờ" nêu cạnh các nhiệm vụ hoặc hồ sơ vẫn đang thực hiện.',
     defaultSeverity: 'error',
     messages: {
-      noneUnfinished: 'Mâu thuẫn: báo cáo nêu {{unfinished}} nhiệm vụ chưa hoàn thành nhưng lại có {{open}} nhiệm vụ {{openLabel}} — các nhiệm vụ này đều chưa hoàn thành.',
-      allCompleted: 'Mâu thuẫn: đã hoàn thành {{completed}}/{{assigned}} nhiệm vụ (tất cả) nhưng lại có {{open}} nhiệm vụ {{openLabel}}.',
-      noneWaiting: 'Mâu thuẫn: báo cáo nêu {{waiting}} hồ sơ đang chờ/chưa giải quyết nhưng tiếp nhận {{received}} hồ sơ mà chỉ giải quyết {{settled}} hồ sơ.',
+      noneUnfinished: 'Mâu thuẫn: báo cáo nêu {{zero}} là 0 ({{zeroRaw}}) nhưng lại có {{open}} ({{openRaw}}) — các số này thuộc về {{zero}}.',
+      allCompleted: 'Mâu thuẫn: {{completed}}/{{assigned}} ({{completedRaw}}) tức là tất cả, nhưng lại có {{open}} ({{openRaw}}) chưa xong.',
+      noneWaiting: 'Mâu thuẫn: báo cáo nêu 0 đang chờ/chưa xong ({{waitingRaw}}) nhưng tổng {{received}} mà các phần khác chỉ có {{settled}}; còn {{difference}} chưa được giải thích.',
     },
   },
   check(context) {
-    const certain = context.figures.filter(isCertainCount);
-    const of = (metric: string) => certain.filter((figure) => figure.metric === metric);
-    const openTasks = [...of('tasks.in_progress'), ...of('tasks.overdue')].filter((figure) => figure.value > 0);
-    const label = (figure: Figure) => (figure.metric === 'tasks.overdue' ? 'quá hạn' : 'đang triển khai');
-    for (const unfinished of of('tasks.unfinished').filter((figure) => figure.value === 0)) {
-      const open = openTasks.find((figure) => sameQualifiers(figure, unfinished));
-      if (!open) continue;
-      context.report({
-        messageId: 'noneUnfinished',
-        data: { unfinished: 0, open: open.value, openLabel: label(open) },
-        values: [0, open.value],
-        figures: [unfinished, open],
-      });
+    const certain = context.quantities.filter(isCertainCount);
+    for (const relation of context.relations.relations) {
+      if (!relation.zeroIsStatusClaim) continue;
+      for (const zero of certain.filter((quantity) => quantity.metric === relation.whole && quantity.value === 0)) {
+        const open = certain.find((quantity) => quantity.metric !== undefined && relation.parts.includes(quantity.metric) && quantity.value > 0 && sameQualifiers(quantity, zero));
+        if (!open) continue;
+        context.report({
+          messageId: 'noneUnfinished',
+          data: { zero: zero.raw === '0' ? relation.description : zero.raw, zeroRaw: zero.raw, open: open.value, openRaw: open.raw },
+          values: [0, open.value],
+          figures: [zero, open],
+          why: `Quan hệ khai báo (rules/relations/${relation.id}): ${relation.description}`,
+        });
+      }
     }
-    for (const completed of of('tasks.completed')) {
-      const assigned = of('tasks.assigned').find((figure) => sameQualifiers(figure, completed) && figure.value === completed.value);
-      const open = openTasks.find((figure) => sameQualifiers(figure, completed));
-      if (!assigned || !open) continue;
-      context.report({
-        messageId: 'allCompleted',
-        data: { completed: completed.value, assigned: assigned.value, open: open.value, openLabel: label(open) },
-        values: [completed.value, assigned.value, open.value],
-        figures: [completed, assigned, open],
-      });
-    }
-    // "(0 hồ sơ đang chờ …)" inside a block whose own numbers leave dossiers unsettled.
-    for (const waiting of of('dossiers.in_progress').filter((figure) => figure.value === 0 && figure.parentId)) {
-      const received = context.figureById.get(waiting.parentId!);
-      if (!received || received.metric !== 'dossiers.received' || !isCertainCount(received)) continue;
-      const settled = certain.filter(
-        (figure) => figure.parentId === received.id && ['dossiers.on_time', 'dossiers.late', 'dossiers.returned', 'dossiers.supplement'].includes(figure.metric),
-      );
-      const onTimeOrLate = settled.some((figure) => figure.metric === 'dossiers.on_time' || figure.metric === 'dossiers.late');
-      const total = settled.reduce((sum, figure) => sum + figure.value, 0);
-      if (!onTimeOrLate || total >= received.value) continue;
-      context.report({
-        messageId: 'noneWaiting',
-        data: { waiting: 0, received: received.value, settled: total },
-        values: [0, received.value, total],
-        figures: [waiting, received, ...settled],
-      });
+    for (const group of partGroups(context.quantities, context.figureById, context.relations)) {
+      const claim = statusClaim(group);
+      if (!claim) continue;
+      if (claim.kind === 'all-complete') {
+        context.report({
+          messageId: 'allCompleted',
+          data: { completed: claim.complete.value, assigned: group.total.value, completedRaw: claim.complete.raw, open: claim.open.value, openRaw: claim.open.raw },
+          values: [claim.complete.value, group.total.value, claim.open.value],
+          figures: [claim.complete, group.total, claim.open],
+          why: `Các phần thuộc tổng vì: ${group.linkedBy}.`,
+        });
+      } else {
+        const { parts, whole } = sums(group);
+        context.report({
+          messageId: 'noneWaiting',
+          data: { waitingRaw: claim.pending.raw, received: whole, settled: parts, difference: vietnamese(whole - parts) },
+          values: [0, whole, parts],
+          figures: [claim.pending, group.total, ...group.parts.filter((part) => part !== claim.pending)],
+          why: `Các phần thuộc tổng vì: ${group.linkedBy}.`,
+        });
+      }
     }
   },
   tests: {

@@ -1,62 +1,64 @@
 import { defineCheck } from '../../src/check/rule.ts';
 import { groupBy, isCertainCount, near } from '../../src/check/figures.ts';
 import { vietnamese } from '../../src/check/engine.ts';
-import type { Figure } from '../../src/model/index.ts';
+import { likelySlip } from '../../src/check/arithmetic.ts';
+import { partGroups, statusClaim, sums, type PartGroup } from '../../src/check/partitions.ts';
+import type { Quantity } from '../../src/model/index.ts';
 
 /**
- * A total whose stated parts do not add up. Parts are grouped by what splits the total — by procedure, by
- * year, into sub-kinds of the same measure, or into outcomes (returned, on time, late, in progress, asked
- * for more papers, which exclude one another). Parts adding up to MORE than their total is always wrong.
- * Parts adding up to LESS is wrong only where the parts are meant to be all of it: a table under a total
- * row, a list after a bare "Trong đó:" line, a year split with a "tổng", or an inline "trong đó" naming two
- * or more sub-kinds of the same measure. A nested item or an inline "trong đó" with one part may list only
- * the main parts, and flagging those would waste an auditor's time.
+ * A total whose stated parts do not add up. The parts are the ones the text links to the total (a marker, the
+ * structure, or a declared relation for counts side by side), grouped by what splits the total: a partition
+ * declared in rules/relations/, or a split of the same measure by procedure, year or kind. Parts adding up to
+ * MORE than their total is always wrong; to LESS only where the parts are meant to be all of it (an exhaustive
+ * partition, "gồm", a table's total row, a list after "Trong đó:"). Side-by-side dossier flows are
+ * reconciliation's, and a "nothing pending"/"all done" claim that the parts deny is status-contradiction's.
  */
-const EXCLUSIVE_OUTCOMES = new Set(['dossiers.returned', 'dossiers.on_time', 'dossiers.late', 'dossiers.in_progress', 'dossiers.supplement']);
-
-type Dimension = 'procedure' | 'year' | 'kind' | 'outcome';
-
 export default defineCheck({
   meta: {
     id: 'sum-mismatch',
     description: 'Một tổng mà các phần được nêu ("trong đó", các dòng liệt kê, các dòng của bảng, các năm) cộng lại không bằng.',
     defaultSeverity: 'error',
     messages: {
-      more: 'Các phần cộng lại lớn hơn tổng: {{sum}} = {{terms}}, nhưng tổng nêu là {{total}} ({{totalRaw}}).',
-      less: 'Các phần cộng lại không bằng tổng: {{terms}} = {{sum}}, nhưng tổng nêu là {{total}} ({{totalRaw}}); chênh lệch {{difference}}.',
+      more: 'Các phần cộng lại lớn hơn tổng: {{sum}} = {{terms}}, nhưng tổng nêu là {{total}} ({{totalRaw}}).{{slip}}',
+      less: 'Các phần cộng lại không bằng tổng: {{terms}} = {{sum}}, nhưng tổng nêu là {{total}} ({{totalRaw}}); chênh lệch {{difference}}.{{slip}}',
     },
   },
   check(context) {
-    const parts = context.figures.filter((figure) => figure.parentId && isCertainCount(figure));
-    for (const [parentId, children] of groupBy(parts, (figure) => figure.parentId!)) {
-      const total = context.figureById.get(parentId);
-      if (!total || !isCertainCount(total)) continue;
-      for (const [dimension, group] of groupBy(children.filter((child) => child.unit === total.unit), (child) => dimensionOf(total, child) ?? '')) {
-        if (dimension === '' || group.length < 2) continue;
-        const exhaustive = group.every((child) => child.partKind === 'table' || child.partKind === 'list') || (dimension === 'kind' && group.every((child) => child.partKind === 'inline'));
-        compare(total, group, exhaustive, dimension as Dimension);
+    for (const group of partGroups(context.quantities, context.figureById, context.relations)) {
+      if (group.parts.length < 2) continue;
+      if (group.sideBySide && group.partition?.sideBySideCheck === 'reconciliation') continue;
+      if (statusClaim(group)) continue;
+      compare(group);
+    }
+    // "+ Số hồ sơ đã tiếp nhận trong năm 2022: 6.588; năm 2023: 6.715 hồ sơ (Tổng số tiếp nhận mới 13.303 hồ sơ …)":
+    // a total stated after the years it sums.
+    for (const total of context.quantities) {
+      if (total.year !== undefined || !isCertainCount(total) || total.parentId || !/tổng/iu.test(total.evidence)) continue;
+      const years = context.quantities.filter(
+        (quantity) => quantity.metric === total.metric && quantity.noun === total.noun && quantity.year !== undefined && (quantity.procedure ?? null) === (total.procedure ?? null) && isCertainCount(quantity) && near(quantity, total) && !quantity.parentId,
+      );
+      if (years.length >= 2 && new Set(years.map((quantity) => quantity.year)).size === years.length && years.every((quantity) => (quantity.location.start ?? 0) < (total.location.start ?? 0) || quantity.location.line < total.location.line)) {
+        compare({ total, parts: years, by: 'year', exhaustive: true, plus: [], sideBySide: true, linkedBy: 'các năm nêu trước một "tổng"' });
       }
     }
-    // "+ Số hồ sơ đã tiếp nhận trong năm 2022: 6.588; năm 2023: 6.715 hồ sơ (Tổng số tiếp nhận mới 13.303 hồ sơ …)"
-    for (const total of context.figures) {
-      if (total.year !== undefined || !isCertainCount(total) || total.parentId || !/tổng/iu.test(total.evidence)) continue;
-      const years = context.figures.filter(
-        (figure) => figure.metric === total.metric && figure.year !== undefined && (figure.procedure ?? null) === (total.procedure ?? null) && isCertainCount(figure) && near(figure, total),
-      );
-      if (years.length >= 2 && new Set(years.map((figure) => figure.year)).size === years.length) compare(total, years, true, 'year');
-    }
 
-    function compare(total: Figure, group: readonly Figure[], exhaustive: boolean, dimension: Dimension): void {
-      const sum = group.reduce((accumulator, figure) => accumulator + figure.value, 0);
-      if (sum === total.value || (sum < total.value && !exhaustive)) return;
-      const terms = group.map((figure) => vietnamese(figure.value)).join(' + ');
+    function compare(group: PartGroup): void {
+      const { parts: sum, whole } = sums(group);
+      if (sum === whole || (sum < whole && !group.exhaustive)) return;
+      const { total } = group;
+      const terms = group.parts.map((part) => vietnamese(part.value)).join(' + ');
+      const slip = likelySlip(whole, group.parts.map((part) => part.value));
+      const slipText = slip
+        ? ` Có thể ${slip.index < 0 ? 'tổng' : `số ${vietnamese(slip.written)}`} bị viết nhầm (đảo hai chữ số) từ ${vietnamese(slip.meant)}.`
+        : '';
       context.report({
-        messageId: sum > total.value ? 'more' : 'less',
-        data: { sum, terms, total: total.value, totalRaw: total.raw, difference: Math.abs(total.value - sum) },
-        values: [total.value, ...group.map((figure) => figure.value)],
+        messageId: sum > whole ? 'more' : 'less',
+        data: { sum, terms, total: whole, totalRaw: total.raw, difference: Math.abs(whole - sum), slip: slipText },
+        values: [total.value, ...group.plus.map((quantity) => quantity.value), ...group.parts.map((part) => part.value)],
         expected: sum,
-        figures: [total, ...group],
-        discriminator: dimension,
+        figures: [total, ...group.plus, ...group.parts],
+        discriminator: group.by,
+        why: whyOf(group),
       });
     }
   },
@@ -110,13 +112,8 @@ export default defineCheck({
   },
 });
 
-/** How a part splits its total; undefined when it is not a split of it (an online count below on-time, say). */
-function dimensionOf(total: Figure, part: Figure): Dimension | undefined {
-  if (part.metric === total.metric) {
-    if (part.procedure !== undefined && part.procedure !== total.procedure) return 'procedure';
-    if (part.year !== undefined && total.year === undefined) return 'year';
-    return 'kind';
-  }
-  if (EXCLUSIVE_OUTCOMES.has(part.metric) && (total.metric === 'dossiers.received' || total.metric === 'dossiers.resolved')) return 'outcome';
-  return undefined;
+/** What linked the parts to the total, in an auditor's words. */
+function whyOf(group: PartGroup): string {
+  const noun = group.total.metric === undefined ? ` (đếm ${group.total.noun})` : '';
+  return `Các phần thuộc tổng vì: ${group.linkedBy || 'được nêu ngay sau tổng'}; chia theo ${group.by}${noun}.`;
 }

@@ -45,3 +45,33 @@ export function roundPercent(numerator: number, denominator: number, decimals: n
   const factor = 10 ** decimals;
   return Math.round(((numerator * 100) / denominator) * factor) / factor;
 }
+
+/** Every number one slip of the pen away from `value`: two adjacent digits swapped (4.521 → 4.251). */
+export function digitSwaps(value: number): number[] {
+  if (!Number.isInteger(value) || value < 10) return [];
+  const digits = [...String(value)];
+  const swaps = new Set<number>();
+  for (let index = 0; index + 1 < digits.length; index++) {
+    if (digits[index] === digits[index + 1]) continue;
+    const swapped = [...digits];
+    [swapped[index], swapped[index + 1]] = [swapped[index + 1]!, swapped[index]!];
+    if (swapped[0] !== '0') swaps.add(Number(swapped.join('')));
+  }
+  return [...swaps];
+}
+
+/**
+ * Which one number of "total = sum of parts", written with two digits swapped, would make it hold? Found only
+ * when exactly one number explains it (errorlocate's idea: the smallest change that satisfies the rule).
+ * `index` is -1 for the total, else the part's position.
+ */
+export function likelySlip(total: number, parts: readonly number[]): { index: number; written: number; meant: number } | undefined {
+  const sum = parts.reduce((accumulator, part) => accumulator + part, 0);
+  const candidates: Array<{ index: number; written: number; meant: number }> = [];
+  if (digitSwaps(total).includes(sum)) candidates.push({ index: -1, written: total, meant: sum });
+  parts.forEach((part, index) => {
+    const meant = total - (sum - part);
+    if (digitSwaps(part).includes(meant)) candidates.push({ index, written: part, meant });
+  });
+  return candidates.length === 1 ? candidates[0] : undefined;
+}

@@ -1,4 +1,5 @@
-import type { Document, Evidence, Figure, Finding } from '../model/index.ts';
+import type { Document, Evidence, Figure, Finding, Quantity } from '../model/index.ts';
+import type { RelationIndex } from './relation.ts';
 import { fingerprintOf } from '../model/index.ts';
 import { formatVietnameseNumber } from '../normalize/numbers.ts';
 import type { CheckConfig } from './config.ts';
@@ -9,13 +10,21 @@ import type { CheckContext, CheckProblem, CheckRule } from './rule.ts';
  * Runs the configured checks over one document's figures. The engine only formats, locates and
  * fingerprints; what is inconsistent is decided in rules/checks/.
  */
-export function runChecks(
-  rules: readonly CheckRule[],
-  input: { file: string; document: Document; figures: readonly Figure[] },
-  config?: CheckConfig,
-): Finding[] {
+export interface CheckInput {
+  file: string;
+  document: Document;
+  /** The catalog figures. */
+  figures: readonly Figure[];
+  /** Every counted number, figures included (the same objects); the figures alone when not given. */
+  quantities?: readonly Quantity[];
+  /** The part–whole relations the checks read (rules/relations/). */
+  relations: RelationIndex;
+}
+
+export function runChecks(rules: readonly CheckRule[], input: CheckInput, config?: CheckConfig): Finding[] {
   const findings: Finding[] = [];
-  const figureById = new Map(input.figures.map((figure) => [figure.id, figure]));
+  const quantities: readonly Quantity[] = input.quantities ?? input.figures.map((figure) => ({ ...figure, noun: figure.noun ?? figure.unit }));
+  const figureById = new Map(quantities.map((quantity) => [quantity.id, quantity]));
   for (const rule of rules) {
     const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, config);
     if (severity === 'off') continue;
@@ -23,6 +32,8 @@ export function runChecks(
       file: input.file,
       document: input.document,
       figures: input.figures,
+      quantities,
+      relations: input.relations,
       figureById,
       report(problem) {
         findings.push(toFinding(rule, severity, problem, input.file));
@@ -48,6 +59,7 @@ function toFinding(rule: CheckRule, severity: Finding['severity'], problem: Chec
   };
   if (problem.expected !== undefined) finding.expected = problem.expected;
   if (problem.discriminator !== undefined) finding.discriminator = problem.discriminator;
+  if (problem.why !== undefined) finding.why = problem.why;
   return finding;
 }
 
@@ -66,7 +78,7 @@ export function vietnamese(value: number): string {
 }
 
 /** The sentence of the figure's evidence that holds its raw text, so the quote is the sentence an auditor looks for. */
-export function evidenceOf(figure: Figure): Evidence {
+export function evidenceOf(figure: Figure | Quantity): Evidence {
   return { quote: sentenceAround(figure.evidence, figure.raw), location: figure.location };
 }
 

@@ -1,13 +1,15 @@
-import type { Figure } from '../model/index.ts';
+import type { Quantity } from '../model/index.ts';
+
+type Qualified = Pick<Quantity, 'year' | 'procedure'>;
 
 /** Helpers the checks share: which figures speak of the same thing. */
 
-export function sameQualifiers(a: Figure, b: Figure): boolean {
+export function sameQualifiers(a: Qualified, b: Qualified): boolean {
   return (a.year ?? null) === (b.year ?? null) && (a.procedure ?? null) === (b.procedure ?? null);
 }
 
 /** A count (not a rate) read with certainty. */
-export function isCertainCount(figure: Figure): boolean {
+export function isCertainCount(figure: Pick<Quantity, 'unit' | 'uncertain'>): boolean {
   return figure.unit !== 'percent' && !figure.uncertain;
 }
 
@@ -24,6 +26,6 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 }
 
 /** Near each other in the file: same page (or no pages) and within a few lines. */
-export function near(a: Figure, b: Figure, lines = 4): boolean {
+export function near(a: Pick<Quantity, 'location'>, b: Pick<Quantity, 'location'>, lines = 4): boolean {
   return (a.location.page ?? 0) === (b.location.page ?? 0) && Math.abs(a.location.line - b.location.line) <= lines;
 }

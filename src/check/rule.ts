@@ -1,4 +1,5 @@
-import type { Document, Evidence, Figure, Severity } from '../model/index.ts';
+import type { Document, Evidence, Figure, Quantity, Severity } from '../model/index.ts';
+import type { RelationIndex } from './relation.ts';
 
 /**
  * A consistency check, shaped after an ESLint rule: `meta` says what it is and how it speaks; `check`
@@ -22,10 +23,12 @@ export interface CheckProblem {
   values: number[];
   /** The value the check recomputed, where there is one (99.81 for a stated 91%). */
   expected?: number;
-  /** The figures the finding is about: their sentences become its evidence, in this order. */
-  figures?: readonly Figure[];
+  /** The figures (or other quantities) the finding is about: their sentences become its evidence, in this order. */
+  figures?: readonly (Figure | Quantity)[];
   /** Evidence that is not a figure (the list items counted by count-list-mismatch). */
   evidence?: readonly Evidence[];
+  /** What linked the numbers (the marker or structure), shown with the finding. */
+  why?: string;
   /** Tells apart two problems of this check on the same numbers in one document. */
   discriminator?: string;
 }
@@ -33,8 +36,14 @@ export interface CheckProblem {
 export interface CheckContext {
   file: string;
   document: Document;
+  /** The catalog figures. */
   figures: readonly Figure[];
-  figureById: ReadonlyMap<string, Figure>;
+  /** Every counted number, figures included: what sums, bounds and ratios are checked over. */
+  quantities: readonly Quantity[];
+  /** Which metric is a part of which (rules/relations/): the checks read relations, never metric ids. */
+  relations: RelationIndex;
+  /** Any quantity by id (a part's total, a rate's base). */
+  figureById: ReadonlyMap<string, Quantity>;
   report(problem: CheckProblem): void;
 }
 

@@ -1,97 +1,288 @@
-import { canContain } from '../../rules/containment.ts';
-import type { Figure } from '../model/index.ts';
+import type { Quantity } from '../model/index.ts';
+import type { RelationIndex } from '../check/relation.ts';
+import type { BreakdownMarker } from '../../rules/breakdown-markers.ts';
 import type { Statement } from './statements.ts';
 
 /**
- * Parent → part links between figures, which the checker sums. Reports state breakdowns four ways:
- * 1. inline: "8344 tài khoản …, trong đó, … mức độ 2 là 5616 tài khoản";
- * 2. nesting: "- Tổng số hồ sơ tiếp nhận: 120 hồ sơ" with "+ 0 hồ sơ bị trả lại" below it;
- * 3. a "Trong đó:" line between a total and the sibling items that break it down (each item's first
- *    figure is a part: "- Trong đó:" / "- Đăng ký thường trú:" / "Tiếp nhận: 31 hồ sơ");
- * 4. tables: a "Tổng cộng" row is the total of the same column in the other rows.
- * Only figures of the same unit are linked: a dossier count is never part of a task count.
+ * Part → total links between quantities, which the checks add up and bound. Which total a part belongs to
+ * is read from the sentence first, then from the structure, then from what the parts are:
+ * 1. a breakdown marker ("trong đó", "gồm", "Trong số …:", "cụ thể", "chia ra"), a colon or a parenthesis
+ *    right after a count: each count after it is a part of the nearest count of the same noun before it
+ *    ("Tiếp nhận mới 1.100 hồ sơ; số hồ sơ đến hạn giải quyết là 1.180, trong đó đúng hạn 1.150, quá hạn 30"
+ *    — the parts are the 1.180's);
+ * 2. structure: items below a total ("- Tổng số hồ sơ tiếp nhận: 120 hồ sơ" then "+ 0 hồ sơ bị trả lại"), the
+ *    items after a "Trong đó:" line, the rows above a table's total row; list depth only refines;
+ * 3. side by side: a count whose metric is a declared part of a count stated just before it, in the same
+ *    sentence or list (online and in person beside what was received), per rules/relations/.
+ * Every part records what linked it (`linkedBy`), so an auditor can judge a doubtful one.
  */
-export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement: Statement }>, statements: readonly Statement[]): void {
-  const byStatement = new Map<number, Array<{ figure: Figure; statement: Statement }>>();
+export interface LinkRules {
+  relations: RelationIndex;
+  markers: readonly BreakdownMarker[];
+}
+
+type Found = { figure: Quantity; statement: Statement };
+
+export function linkBreakdowns(found: readonly Found[], statements: readonly Statement[], rules: LinkRules): void {
+  const byStatement = new Map<number, Found[]>();
   for (const item of found) {
     const list = byStatement.get(item.statement.key) ?? [];
     list.push(item);
     byStatement.set(item.statement.key, list);
   }
-
-  interface Frame {
-    depth: number;
-    parent: Figure;
-    /** Covers later blocks of the same depth too (not only deeper ones). */
-    siblings: boolean;
-    /** Only the first figure of each sibling's subtree is a part (pattern 3). */
-    firstOnly: boolean;
-    linkedInSubtree: boolean;
-  }
-  const frames: Frame[] = [];
-  const lastWithFiguresAtDepth = new Map<number, Figure>();
-  linkTables(found);
-
+  const linker = new Linker(rules);
+  linker.linkTables(found);
   for (const statement of statements) {
     if (statement.table) continue;
-    const { text, depth } = statement;
-    const items = byStatement.get(statement.key) ?? [];
-    while (frames.length > 0) {
-      const top = frames[frames.length - 1]!;
-      if (top.siblings ? depth < top.depth : depth <= top.depth) frames.pop();
-      else break;
-    }
-    // "…, trong đó:" followed by deeper items has its parts below it; the next item at its own depth is then
-    // its sibling, not one of its parts. Only when the parts follow at the same depth do siblings count.
-    for (const frame of frames) if (frame.siblings && !frame.firstOnly && depth > frame.depth) frame.siblings = false;
-    for (const frame of frames) if (frame.firstOnly && depth === frame.depth) frame.linkedInSubtree = false;
+    linker.linkWithinStatement(statement, (byStatement.get(statement.key) ?? []).map(({ figure }) => figure));
+  }
+  linker.linkByStructure(statements, byStatement);
+  linker.linkSideBySide(statements, byStatement);
+  linker.nestDeclaredParts(found.map(({ figure }) => figure));
+}
 
-    const breakdownAt = /trong đó/iu.exec(text)?.index;
-    const breakdownEnd = breakdownAt === undefined ? -1 : endOfBreakdown(text, breakdownAt);
-    for (const { figure } of items) {
-      if (figure.parentId) continue;
-      const inlineParent =
-        breakdownAt !== undefined && (figure.location.start ?? 0) > breakdownAt && (figure.location.start ?? 0) < breakdownEnd
-          ? inlineTotal(items, figure, breakdownAt)
-          : undefined;
-      if (inlineParent) {
-        figure.parentId = inlineParent.id;
-        figure.partKind = 'inline';
+/** A marker found in a statement's text: where it is, what it says of the parts after it. */
+interface MarkerHit {
+  start: number;
+  end: number;
+  label: string;
+  exhaustive: boolean;
+  totalAfter: boolean;
+  /** The parts end here: the end of the sentence, or of the parenthesis the marker sits in. */
+  scopeEnd: number;
+}
+
+interface Frame {
+  depth: number;
+  parent: Quantity;
+  /** Covers later blocks of the same depth too (not only deeper ones). */
+  siblings: boolean;
+  /** Only the first quantity of each sibling's subtree is a part ("- Trong đó:" / "- Đăng ký thường trú:" / "Tiếp nhận: 31 hồ sơ"). */
+  firstOnly: boolean;
+  linkedInSubtree: boolean;
+  linkedBy: string;
+  exhaustive: boolean;
+}
+
+class Linker {
+  constructor(private readonly rules: LinkRules) {}
+
+  /**
+   * May `part` be a part of `total`? Catalog figures only along the same metric or a declared relation;
+   * a count outside the catalog only of a count of the same noun, and only where the text says so (a marker
+   * or the structure), never side by side.
+   */
+  canBePartOf(part: Quantity, total: Quantity, stated: boolean): boolean {
+    if (part === total || part.unit === 'percent' || total.unit === 'percent') return false;
+    if (part.year !== undefined && total.year !== undefined && part.year !== total.year) return false;
+    if (total.year !== undefined && part.year === undefined && !stated) return false;
+    if (total.procedure !== undefined && part.procedure !== undefined && part.procedure !== total.procedure) return false;
+    if (part.metric !== undefined && total.metric !== undefined) {
+      if (part.unit !== total.unit) return false;
+      return part.metric === total.metric || this.rules.relations.isPartOf(part.metric, total.metric);
+    }
+    return stated && part.noun === total.noun;
+  }
+
+  /** The same noun, or catalog metrics the relations tie together: what "a total of its noun" means. */
+  private sameKind(part: Quantity, total: Quantity): boolean {
+    if (part.noun === total.noun) return true;
+    return part.metric !== undefined && total.metric !== undefined && part.unit === total.unit && this.rules.relations.isPartOf(part.metric, total.metric);
+  }
+
+  link(part: Quantity, total: Quantity, kind: NonNullable<Quantity['partKind']>, linkedBy: string, exhaustive: boolean): void {
+    part.parentId = total.id;
+    part.partKind = kind;
+    part.linkedBy = linkedBy;
+    if (exhaustive) part.exhaustiveLink = true;
+    else delete part.exhaustiveLink;
+  }
+
+  /** Markers, colons and parentheses inside one statement. */
+  linkWithinStatement(statement: Statement, items: readonly Quantity[]): void {
+    if (items.length < 2) return;
+    const text = statement.text;
+    const start = (quantity: Quantity) => quantity.location.start ?? 0;
+    for (const marker of this.markersIn(text, items)) {
+      const parts = items.filter((item) => start(item) >= marker.end && start(item) < marker.scopeEnd && item.parentId === undefined);
+      if (marker.totalAfter) {
+        // "Trong số 1.200 hồ sơ tiếp nhận, có 1.150 hồ sơ đúng hạn …": the first count is the total.
+        const [total, ...rest] = parts;
+        if (!total) continue;
+        for (const part of rest) if (this.canBePartOf(part, total, true)) this.link(part, total, 'inline', `"${marker.label}"`, marker.exhaustive);
         continue;
       }
-      const frame = [...frames].reverse().find((candidate) => candidate.parent.unit === figure.unit && candidate.parent !== figure && canContain(candidate.parent.metric, figure.metric));
-      if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
-      figure.parentId = frame.parent.id;
-      figure.partKind = frame.firstOnly ? 'list' : 'nested';
-      if (frame.firstOnly) frame.linkedInSubtree = true;
+      const before = items.filter((item) => start(item) < marker.start).reverse();
+      for (const part of parts) {
+        // The nearest count of the same noun before the marker that can hold the part is its total
+        // ("đã giải quyết 263 hồ sơ. Trong đó: đăng ký lại 23" — the 23 registrations are received ones too).
+        const total = before.find((candidate) => this.sameKind(part, candidate) && this.canBePartOf(part, candidate, true));
+        if (total) this.link(part, total, 'inline', `"${marker.label}"`, marker.exhaustive);
+      }
     }
+  }
 
-    if (isBareBreakdownMarker(text) && items.length === 0) {
-      const total = lastWithFiguresAtDepth.get(depth);
-      if (total) frames.push({ depth, parent: total, siblings: true, firstOnly: true, linkedInSubtree: false });
-    } else if (items.length > 0) {
-      const opensBreakdown = /trong đó\s*[:;,]?\s*$/iu.test(text.trim());
-      const before = breakdownAt !== undefined ? items.filter(({ figure }) => (figure.location.start ?? 0) < breakdownAt) : items;
-      const parent = (opensBreakdown ? before[before.length - 1] : before[0] ?? items[0])!.figure;
-      // In a table a row ends the breakdown its cells opened: the next row is the next part, not a part of it.
-      frames.push({ depth, parent, siblings: opensBreakdown && !statement.inTable, firstOnly: false, linkedInSubtree: false });
-      lastWithFiguresAtDepth.set(depth, items[0]!.figure);
+  /** Breakdown markers of the rules, a colon after a count, a parenthesis after a count: in reading order. */
+  private markersIn(text: string, items: readonly Quantity[]): MarkerHit[] {
+    const hits: MarkerHit[] = [];
+    const lower = text.toLowerCase();
+    const taken: Array<[number, number]> = [];
+    for (const marker of [...this.rules.markers].sort((a, b) => b.phrase.length - a.phrase.length)) {
+      for (let at = lower.indexOf(marker.phrase); at >= 0; at = lower.indexOf(marker.phrase, at + 1)) {
+        const end = at + marker.phrase.length;
+        if (/\p{L}/u.test(lower[at - 1] ?? '') || /\p{L}/u.test(lower[end] ?? '')) continue;
+        if (taken.some(([from, to]) => at < to && end > from)) continue;
+        taken.push([at, end]);
+        hits.push({ start: at, end, label: text.slice(at, end), exhaustive: marker.exhaustive, totalAfter: marker.totalAfter === true, scopeEnd: endOfBreakdown(text, at) });
+      }
+    }
+    const ends = items.map((item) => item.location.end ?? item.location.start ?? 0);
+    for (const end of ends) {
+      // "480 hồ sơ: đúng hạn 470 …" or "07 máy tính (01 + 04 …)": a few words of the count's own, then the punctuation.
+      const tail = /^[^\d:;(),.]{0,40}?([:(])/u.exec(text.slice(end));
+      if (!tail) continue;
+      const at = end + tail[0].length - 1;
+      // "(Tổng số …", "(tăng 20 so với …": a parenthesis that states another total or a change is an aside.
+      if (tail[1] === '(' && /^\(\s*(?:tổng|cộng|tăng|giảm|so với|bằng|đạt|chiếm|tỷ lệ|tỉ lệ)/iu.test(text.slice(at))) continue;
+      if (taken.some(([from, to]) => at >= from && at < to)) continue;
+      if (tail[1] === '(') {
+        const close = text.indexOf(')', at);
+        hits.push({ start: at, end: at + 1, label: '(…)', exhaustive: true, totalAfter: false, scopeEnd: close < 0 ? text.length : close });
+      } else {
+        hits.push({ start: at, end: at + 1, label: ':', exhaustive: true, totalAfter: false, scopeEnd: endOfBreakdown(text, at) });
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Items below a total, items after a "Trong đó:" line, and the items after a statement that ends with a
+   * marker ("…, trong đó:"): the frames of the outline.
+   */
+  linkByStructure(statements: readonly Statement[], byStatement: ReadonlyMap<number, Found[]>): void {
+    const frames: Frame[] = [];
+    const lastWithFiguresAtDepth = new Map<number, Quantity>();
+    for (const statement of statements) {
+      if (statement.table) continue;
+      const { text, depth } = statement;
+      const items = (byStatement.get(statement.key) ?? []).map(({ figure }) => figure);
+      while (frames.length > 0) {
+        const top = frames[frames.length - 1]!;
+        if (top.siblings ? depth < top.depth : depth <= top.depth) frames.pop();
+        else break;
+      }
+      // "…, trong đó:" followed by deeper items has its parts below it; the next item at its own depth is then
+      // its sibling, not one of its parts. Only when the parts follow at the same depth do siblings count.
+      for (const frame of frames) if (frame.siblings && !frame.firstOnly && depth > frame.depth) frame.siblings = false;
+      for (const frame of frames) if (frame.firstOnly && depth === frame.depth) frame.linkedInSubtree = false;
+
+      for (const figure of items) {
+        if (figure.parentId) continue;
+        const frame = [...frames].reverse().find((candidate) => this.canBePartOf(figure, candidate.parent, true));
+        if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
+        this.link(figure, frame.parent, frame.firstOnly ? 'list' : 'nested', frame.linkedBy, frame.exhaustive);
+        if (frame.firstOnly) frame.linkedInSubtree = true;
+      }
+
+      const trailing = trailingMarker(text, this.rules.markers);
+      if (trailing && items.length === 0 && isBareMarkerLine(text, trailing)) {
+        const total = lastWithFiguresAtDepth.get(depth);
+        if (total) frames.push({ depth, parent: total, siblings: true, firstOnly: true, linkedInSubtree: false, linkedBy: `dòng "${trailing.phrase}" trước các mục`, exhaustive: true });
+      } else if (items.length > 0) {
+        const markerAt = trailing ? text.toLowerCase().lastIndexOf(trailing.phrase) : -1;
+        const before = markerAt >= 0 ? items.filter((figure) => (figure.location.start ?? 0) < markerAt) : items;
+        const parent = (trailing ? before[before.length - 1] : (before[0] ?? items[0])) ?? items[0]!;
+        // In a table a row ends the breakdown its cells opened: the next row is the next part, not a part of it.
+        frames.push({
+          depth,
+          parent,
+          siblings: trailing !== undefined && !statement.inTable,
+          firstOnly: false,
+          linkedInSubtree: false,
+          linkedBy: trailing ? `"${trailing.phrase}" cuối dòng` : 'các mục liệt kê dưới tổng',
+          exhaustive: trailing?.exhaustive ?? false,
+        });
+        lastWithFiguresAtDepth.set(depth, items[0]!);
+      }
+    }
+  }
+
+  /**
+   * Counts stated one after another with no marker: a count whose metric is a declared part of a count stated
+   * just before it — in the same statement, or in the sibling items of the same list — is its part
+   * ("- Tổng số nhiệm vụ được giao: 35;" then "- … đã hoàn thành: 16;").
+   */
+  linkSideBySide(statements: readonly Statement[], byStatement: ReadonlyMap<number, Found[]>): void {
+    const window: Statement[] = [];
+    for (const statement of statements) {
+      if (statement.table) {
+        window.length = 0;
+        continue;
+      }
+      // A heading, or an item shallower than what came before, closes the list the side-by-side counts are in.
+      if (statement.scopes[0]?.heading && statement.scopes[0].key === statement.key - 1) window.length = 0;
+      while (window.length > 0 && (window[window.length - 1]!.depth > statement.depth + 0.5 || window.length > 8)) window.shift();
+      const items = (byStatement.get(statement.key) ?? []).map(({ figure }) => figure);
+      const earlier = window.flatMap((other) => (byStatement.get(other.key) ?? []).map(({ figure }) => figure));
+      for (const [index, part] of items.entries()) {
+        if (part.parentId !== undefined || part.metric === undefined || part.unit === 'percent') continue;
+        const candidates = [...earlier, ...items.slice(0, index)].reverse();
+        const whole = candidates.find(
+          (candidate) =>
+            candidate.metric !== undefined &&
+            candidate.metric !== part.metric &&
+            this.rules.relations.isPartOf(part.metric!, candidate.metric) &&
+            candidate.unit === part.unit &&
+            (candidate.year ?? null) === (part.year ?? null) &&
+            (candidate.procedure ?? null) === (part.procedure ?? null) &&
+            // Inferred links only where they can hold: 2 in progress beside "0 chưa hoàn thành" are a status of
+            // their own, not a part of the zero (that claim is status-contradiction's to judge).
+            candidate.value >= part.value &&
+            !candidate.uncertain,
+        );
+        if (whole) this.link(part, whole, 'side-by-side', `nêu cạnh nhau: ${part.metric} là một phần của ${whole.metric} (rules/relations)`, false);
+      }
+      if (statement.scopes[0]?.heading || items.length > 0 || window.length > 0) window.push(statement);
+    }
+  }
+
+  /**
+   * Two parts of one total of which one is a declared part of the other (resolved and resolved-on-time, both
+   * after "trong đó" of what was received): the smaller belongs to the larger, so neither is counted twice.
+   */
+  nestDeclaredParts(quantities: readonly Quantity[]): void {
+    const byParent = new Map<string, Quantity[]>();
+    for (const quantity of quantities) if (quantity.parentId) byParent.set(quantity.parentId, [...(byParent.get(quantity.parentId) ?? []), quantity]);
+    for (const parts of byParent.values()) {
+      for (const [index, inner] of parts.entries()) {
+        if (inner.metric === undefined) continue;
+        const outer = parts
+          .slice(0, index)
+          .reverse()
+          .find((candidate) => candidate.metric !== undefined && candidate.metric !== inner.metric && this.rules.relations.isPartOf(inner.metric!, candidate.metric) && inner.value <= candidate.value);
+        if (outer) this.link(inner, outer, inner.partKind ?? 'side-by-side', `${inner.linkedBy ?? ''}; thuộc ${outer.metric} đã nêu trước`, inner.exhaustiveLink === true);
+      }
+    }
+  }
+
+  linkTables(found: readonly Found[]): void {
+    const tableItems = found.filter((item) => item.statement.table);
+    const totals = tableItems.filter((item) => item.statement.table!.isTotalRow);
+    for (const total of totals) {
+      const { column } = total.statement.table!;
+      for (const item of tableItems) {
+        if (item === total || item.statement.blockIndex !== total.statement.blockIndex) continue;
+        if (item.statement.table!.column !== column || item.statement.table!.isTotalRow) continue;
+        if (!item.figure.parentId && this.canBePartOf(item.figure, total.figure, true)) this.link(item.figure, total.figure, 'table', 'dòng tổng của bảng', true);
+      }
     }
   }
 }
 
 /**
- * An inline "trong đó" lists its parts up to the end of its sentence, or of its parenthesis:
+ * An inline breakdown lists its parts up to the end of its sentence, or of its parenthesis:
  * "(trong đó đăng ký mới 83, đăng ký lại 6) … Trong năm 2023 thực hiện số hóa 6589 TTHC" — 6589 is no part of it.
  */
-/** The total a part after "trong đó" belongs to: the count of the same measure before it, else the last one of its unit. */
-function inlineTotal(items: ReadonlyArray<{ figure: Figure }>, part: Figure, breakdownAt: number): Figure | undefined {
-  const before = items
-    .map(({ figure }) => figure)
-    .filter((other) => other !== part && other.unit === part.unit && (other.location.start ?? 0) < breakdownAt && canContain(other.metric, part.metric));
-  return before.find((other) => other.metric === part.metric) ?? before[before.length - 1];
-}
-
 export function endOfBreakdown(text: string, at: number): number {
   const insideParenthesis = text.lastIndexOf('(', at) > text.lastIndexOf(')', at);
   const rest = text.slice(at);
@@ -99,22 +290,14 @@ export function endOfBreakdown(text: string, at: number): number {
   return end < 0 ? text.length : at + end;
 }
 
-function isBareBreakdownMarker(text: string): boolean {
-  return /^[-+–•]?\s*trong đó\s*[:;,]?\s*$/iu.test(text.trim());
+/** The marker a statement ends with ("…, trong đó:", "- Trong đó:", "gồm:"), if any. */
+function trailingMarker(text: string, markers: readonly BreakdownMarker[]): BreakdownMarker | undefined {
+  const tail = text.trim().toLowerCase().replace(/[\s:;,.]+$/u, '');
+  return markers
+    .filter((marker) => !marker.totalAfter && tail.endsWith(marker.phrase) && !/\p{L}/u.test(tail[tail.length - marker.phrase.length - 1] ?? ''))
+    .sort((a, b) => b.phrase.length - a.phrase.length)[0];
 }
 
-function linkTables(found: ReadonlyArray<{ figure: Figure; statement: Statement }>): void {
-  const tableItems = found.filter((item) => item.statement.table);
-  const totals = tableItems.filter((item) => item.statement.table!.isTotalRow);
-  for (const total of totals) {
-    const { column } = total.statement.table!;
-    for (const item of tableItems) {
-      if (item === total || item.statement.blockIndex !== total.statement.blockIndex) continue;
-      if (item.statement.table!.column !== column || item.statement.table!.isTotalRow) continue;
-      if (item.figure.unit === total.figure.unit && !item.figure.parentId && canContain(total.figure.metric, item.figure.metric)) {
-        item.figure.parentId = total.figure.id;
-        item.figure.partKind = 'table';
-      }
-    }
-  }
+function isBareMarkerLine(text: string, marker: BreakdownMarker): boolean {
+  return text.trim().toLowerCase().replace(/^[-+–•*]?\s*/u, '').replace(/[\s:;,.]+$/u, '') === marker.phrase;
 }

@@ -1,13 +1,14 @@
-import type { Document, Figure } from '../model/index.ts';
+import type { Document, Figure, Quantity } from '../model/index.ts';
 import { FIGURE_KINDS, findNumbers, textShowsDotDecimal, type NumberMention } from '../normalize/numbers.ts';
 import { PROCEDURES } from '../../rules/procedures.ts';
 import { FIGURE_VETOES } from '../../rules/vetoes.ts';
-import { OTHER_NOUNS } from '../../rules/nouns.ts';
+import { OTHER_NOUNS, canonicalNoun, isCountedNoun, nounOfUnit } from '../../rules/nouns.ts';
 import { PERCENT_BASES } from '../../rules/bases.ts';
 import type { MetricRule } from './rule.ts';
 import { PhraseSet, hasLostDiacritics, type PhraseHit } from './text-match.ts';
 import { statementsOf, type Statement } from './statements.ts';
 import { endOfBreakdown } from './breakdowns.ts';
+import { BREAKDOWN_MARKERS, type BreakdownMarker } from '../../rules/breakdown-markers.ts';
 
 interface CompiledRule {
   rule: MetricRule;
@@ -40,7 +41,12 @@ export class FigureExtractor {
   private readonly allNouns: PhraseSet;
   private readonly procedures: Array<{ id: string; cues: PhraseSet }>;
 
-  constructor(rules: readonly MetricRule[]) {
+  /** Matches any breakdown marker that puts its parts after itself ("trong đó", "gồm", …). */
+  private readonly partsMarker: RegExp;
+
+  constructor(rules: readonly MetricRule[], markers: readonly BreakdownMarker[] = BREAKDOWN_MARKERS) {
+    const phrases = markers.filter((marker) => !marker.totalAfter).map((marker) => marker.phrase).sort((a, b) => b.length - a.length);
+    this.partsMarker = new RegExp(`(?<!\\p{L})(?:${phrases.map(escapeRegExp).join('|')})(?!\\p{L})`, 'giu');
     this.compiled = rules.map((rule) => ({
       rule,
       nouns: new PhraseSet([...rule.nouns, ...rule.identifyingNouns]),
@@ -58,13 +64,17 @@ export class FigureExtractor {
   private statementsWithFigures = new Set<number>();
   private dotDecimalSeen = false;
 
+  /** The catalog figures only (the metric rules' own examples are checked against these). */
   extract(document: Document): Figure[] {
-    return this.extractWithStatements(document).found.map(({ figure }) => figure);
+    return this.extractWithStatements(document).found.map(({ figure }) => figure).filter(isFigure);
   }
 
-  /** Figures with the statement each came from, and every statement (the breakdown linker needs the bare "Trong đó:" lines too). */
-  extractWithStatements(document: Document): { found: Array<{ figure: Figure; statement: Statement }>; statements: Statement[] } {
-    const found: Array<{ figure: Figure; statement: Statement }> = [];
+  /**
+   * Every quantity (catalog figures and the other counted numbers) with the statement each came from, and every
+   * statement (the breakdown linker needs the bare "Trong đó:" lines too).
+   */
+  extractWithStatements(document: Document): { found: Array<{ figure: Quantity; statement: Statement }>; statements: Statement[] } {
+    const found: Array<{ figure: Quantity; statement: Statement }> = [];
     const statements: Statement[] = [];
     const sample = documentSample(document);
     const folded = hasLostDiacritics(sample);
@@ -86,11 +96,11 @@ export class FigureExtractor {
   }
 
   /** Reads one statement; `firstIndex` numbers the figures so ids are stable across runs. */
-  extractStatement(statement: Statement, folded: boolean, firstIndex: number): Figure[] {
+  extractStatement(statement: Statement, folded: boolean, firstIndex: number): Quantity[] {
     const mentions = findNumbers(statement.text, { dotDecimalSeen: this.dotDecimalSeen });
-    const figures: Figure[] = [];
+    const figures: Quantity[] = [];
     let previousFigureEnd = 0;
-    let previousFigure: Figure | undefined;
+    let previousFigure: Quantity | undefined;
     let previousFigureStart = 0;
     const text = statement.text;
     // "3.1 Phục vụ …" opens a section; a block that is nothing but a number is a page number or a table fragment.
@@ -142,10 +152,19 @@ export class FigureExtractor {
           : !candidate && !noun
             ? (this.headlineOfBreakdown(figures, text, mention.start, left) ?? this.previousSiblingFigure(statement, left))
             : undefined;
-      const rule = inherited ? this.ruleById(inherited.metric) : candidate?.compiled.rule;
-      if (!rule) continue;
+      const rule = inherited ? (inherited.metric === undefined ? undefined : this.ruleById(inherited.metric)) : candidate?.compiled.rule;
+      // A count of something the catalog does not name ("18 lớp", "98 thủ tục", or a bare part after a breakdown
+      // marker of such a total) is still a quantity: the checks add and bound it like a figure.
+      const otherNoun = rule
+        ? undefined
+        : inherited
+          ? inherited.noun
+          : noun && COUNT_KINDS.has(mention.kind) && isCountedNoun(noun.phrase)
+            ? canonicalNoun(noun.phrase)
+            : undefined;
+      if (!rule && !otherNoun) continue;
 
-      const figure = this.buildFigure(rule, mention, statement, clause, firstIndex + figures.length, innerNoun ? undefined : noun?.end);
+      const figure = this.buildFigure(rule, mention, statement, clause, firstIndex + figures.length, innerNoun ? undefined : noun?.end, noun?.phrase, otherNoun);
       // "465 hồ sơ đăng ký xe": the procedure may follow the counted noun.
       if (figure.procedure === undefined && noun) {
         const after = this.firstProcedure(attachedTail(text.slice(noun.end, rightLimit)));
@@ -161,10 +180,10 @@ export class FigureExtractor {
   }
 
   /** Rates "of the population" etc. waiting for the base figure, which may be stated pages later. */
-  private pendingBases: Array<{ figure: Figure; baseText: string }> = [];
+  private pendingBases: Array<{ figure: Quantity; baseText: string }> = [];
 
   /** Links each rate to the one figure of its base's metric, when the document states exactly one value for it. */
-  private resolveBases(figures: readonly Figure[]): void {
+  private resolveBases(figures: readonly Quantity[]): void {
     for (const { figure, baseText } of this.pendingBases) {
       const metric = PERCENT_BASES.find((base) => base.pattern.test(baseText))?.metric;
       if (!metric) continue;
@@ -175,27 +194,41 @@ export class FigureExtractor {
   }
 
   /** The last statement that stated a figure, for items that repeat their sibling's measure. */
-  private previousStatement: { statement: Statement; figure: Figure } | undefined;
+  private previousStatement: { statement: Statement; figure: Quantity } | undefined;
 
   /**
    * "Trong đó: đăng ký lại 23, đăng ký khai sinh cho trẻ 240": short labelled numbers inside an inline breakdown
    * are parts of the statement's headline count and share its measure.
    */
-  private headlineOfBreakdown(figures: readonly Figure[], text: string, position: number, left: string): Figure | undefined {
+  private headlineOfBreakdown(figures: readonly Quantity[], text: string, position: number, left: string): Quantity | undefined {
     const windowStart = Math.max(0, position - CLAUSE_WINDOW);
-    const found = text.slice(windowStart, position).search(/trong đó(?!\p{L})/iu);
-    const breakdownAt = found < 0 ? -1 : windowStart + found;
+    const window = text.slice(windowStart, position);
+    let breakdownAt = -1;
+    let markerEnd = -1;
+    for (const match of window.matchAll(this.partsMarker)) {
+      breakdownAt = windowStart + match.index;
+      markerEnd = breakdownAt + match[0].length;
+    }
+    // "07 máy tính (01 + 04 + 01 + 01)": a parenthesis opened right after a count lists its parts too.
+    const open = window.lastIndexOf('(');
+    const opensAfterCount = open > window.lastIndexOf(')') && figures.some((figure) => /^[^\d();:]{0,40}$/u.test(text.slice(figure.location.end ?? 0, windowStart + open)) && (figure.location.end ?? 0) <= windowStart + open);
+    if (opensAfterCount && windowStart + open > breakdownAt) {
+      breakdownAt = windowStart + open;
+      markerEnd = breakdownAt + 1;
+    }
     if (breakdownAt < 0 || position > endOfBreakdown(text, breakdownAt)) return undefined;
-    const label = left.replace(/^.*trong đó\s*:?/isu, '').replace(/^[\s,:;(]*/u, '');
+    // The number's own label ("đăng ký lại 23") is short and holds no other number.
+    const label = text.slice(Math.max(markerEnd, position - left.length), position).replace(/^[\s,:;(+]*/u, '');
     if (label.split(/\s+/u).filter(Boolean).length > 8 || /\d/u.test(label)) return undefined;
-    return figures.find((figure) => (figure.location.start ?? 0) < breakdownAt);
+    const before = figures.filter((figure) => (figure.location.start ?? 0) < breakdownAt);
+    return breakdownAt === windowStart + open ? before[before.length - 1] : before[0];
   }
 
   /**
    * "+ Qua zalo: 0 bài;" then "+ Qua Face book: 0": a list item built like its sibling, with a bare number
    * after its label, counts what the sibling counted.
    */
-  private previousSiblingFigure(statement: Statement, left: string): Figure | undefined {
+  private previousSiblingFigure(statement: Statement, left: string): Quantity | undefined {
     const previous = this.previousStatement;
     if (!previous || previous.statement.depth !== statement.depth || !/:\s*$/u.test(left)) return undefined;
     const opening = (text: string) => /^[\s\-+*•]*(\p{L}+)/u.exec(text)?.[1]?.toLowerCase();
@@ -299,24 +332,29 @@ export class FigureExtractor {
     return identified ? { compiled, tier: 0, specificity: noun.length } : undefined;
   }
 
+  /** A figure of `rule`'s metric, or, without a rule, a quantity of `otherNoun` that the catalog does not name. */
   private buildFigure(
-    rule: MetricRule,
+    rule: MetricRule | undefined,
     mention: NumberMention,
     statement: Statement,
     clause: string,
     index: number,
     nounEnd: number | undefined,
-  ): Figure {
+    writtenNoun: string | undefined,
+    otherNoun?: string,
+  ): Quantity {
     const rawEnd = Math.max(mention.end, nounEnd ?? mention.end);
-    const figure: Figure = {
+    const noun = otherNoun ?? (writtenNoun !== undefined ? canonicalNoun(writtenNoun) : nounOfUnit(rule!.unit));
+    const figure: Quantity = {
       id: `f${index + 1}`,
-      metric: rule.id,
+      ...(rule ? { metric: rule.id } : {}),
       value: mention.value ?? 0,
-      unit: mention.kind === 'percent' ? 'percent' : rule.unit,
+      unit: mention.kind === 'percent' ? 'percent' : rule ? rule.unit : noun,
+      noun,
       raw: statement.text.slice(mention.start, rawEnd).trim(),
       evidence: statement.evidence,
       location: statement.locate(mention.start, rawEnd),
-      rule: `metrics/${rule.id}`,
+      rule: rule ? `metrics/${rule.id}` : 'quantities/counted-noun',
     };
     if (mention.denominator !== undefined) figure.denominator = mention.denominator;
     if (mention.percent !== undefined && mention.kind !== 'percent') figure.percent = mention.percent;
@@ -400,8 +438,20 @@ export class FigureExtractor {
   }
 }
 
+/** Mentions that count something (a percentage alone is a rate, not a count). */
+const COUNT_KINDS: ReadonlySet<NumberMention['kind']> = new Set<NumberMention['kind']>(['integer', 'decimal', 'ratio', 'word-number']);
+
+/** A quantity whose metric the catalog names. */
+export function isFigure(quantity: Quantity): quantity is Quantity & Figure {
+  return quantity.metric !== undefined;
+}
+
 /** "…6589 TTHC tiếp nhận, đạt tỷ lệ 100%": the words between a count and its rate, at most a short phrase. */
-const RATE_OF_PREVIOUS = /^[^;:.()\d]{0,40}(?:đạt|chiếm|bằng|=)\s*(?:tỷ lệ|tỉ lệ)?\s*$/iu;
+const RATE_OF_PREVIOUS = /^(?:[^;:.()\d]{0,40}(?:đạt|chiếm|bằng|=)\s*(?:tỷ lệ|tỉ lệ)?|\s*\()\s*$/iu;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
 
 function better(a: Candidate, b: Candidate): boolean {
   if (a.tier !== b.tier) return a.tier > b.tier;
@@ -438,9 +488,9 @@ function lastClauseBoundary(text: string, before: number): number {
     else if (character === ';' || (character === '.' && /^\.\s+\p{Lu}/u.test(text.slice(index, index + 3)))) {
       boundary = index + 1;
       openParens.length = 0;
-    } else if ((character === 't' || character === 'T') && /^trong đó(?!\p{L})/iu.test(text.slice(index, index + 9))) {
-      // What follows "trong đó" are the parts, each with its own label: the total's words are not theirs.
-      boundary = index + 8;
+    } else if ((character === 't' || character === 'T' || character === 'g' || character === 'G') && /^(?:trong đó|gồm)(?!\p{L})/iu.test(text.slice(index, index + 9))) {
+      // What follows "trong đó"/"gồm" are the parts, each with its own label: the total's words are not theirs.
+      boundary = index + (/^gồm/iu.test(text.slice(index, index + 3)) ? 3 : 8);
     }
   }
   return Math.max(boundary, openParens[openParens.length - 1] ?? 0);

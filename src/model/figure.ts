@@ -43,8 +43,29 @@ export const FigureSchema = z.object({
    * "Trong đó:" line, or as a table row under a total row. Lists and table rows enumerate every part; a
    * nested item or an inline "trong đó" may name only some.
    */
-  partKind: z.enum(['inline', 'nested', 'list', 'table']).optional(),
+  partKind: z.enum(['inline', 'nested', 'list', 'table', 'side-by-side']).optional(),
+  /**
+   * What in the text made this a part of `parentId`, in words an auditor can judge: the marker ("trong đó",
+   * "gồm", ":", "(…)"), the structure ("liệt kê dưới tổng", "dòng Tổng cộng của bảng") or the declared
+   * relation for parts stated side by side ("trực tuyến + trực tiếp = tiếp nhận").
+   */
+  linkedBy: z.string().optional(),
+  /** The text presents the parts of `parentId` as all of it ("gồm", a colon, a table's total): they must add up. */
+  exhaustiveLink: z.boolean().optional(),
+  /** The counted noun as written, normalised ("hồ sơ", "thủ tục", "lớp"): what the number counts. */
+  noun: z.string().optional(),
   /** For a percentage of a base stated elsewhere ("đạt 40%/ tổng dân số"): the base figure. */
   baseId: z.string().optional(),
 });
 export type Figure = z.infer<typeof FigureSchema>;
+
+/**
+ * Every number with a counted noun, in the catalog or not ("18 lớp", "2.950 người", "98 thủ tục"): what the
+ * checks add, compare and bound. A figure is a quantity whose metric the catalog names; the others have
+ * only their noun. Ids are shared: figure f12 is quantity f12.
+ */
+export const QuantitySchema = FigureSchema.extend({
+  metric: z.string().optional(),
+  noun: z.string(),
+});
+export type Quantity = z.infer<typeof QuantitySchema>;

@@ -26,6 +26,11 @@ export const FindingSchema = z.object({
   /** What the rule expected where it recomputed something (e.g. 99.81 for a stated 91%). */
   expected: z.number().optional(),
   evidence: z.array(EvidenceSchema),
+  /**
+   * Why the checker put these numbers together, so an auditor can judge a doubtful finding: the marker or the
+   * structure that made the parts parts of the total ("trong đó", "dòng tổng của bảng", "nêu cạnh nhau …").
+   */
+  why: z.string().optional(),
   /** Technical detail for whoever investigates (the library's own error), never the auditor's message. */
   detail: z.string().optional(),
   /** Tells apart two findings of one rule on the same numbers in one file (e.g. which encoding was repaired). */

@@ -264,3 +264,87 @@ export const GoldFileSchema = z
     gold.silent.forEach((trap, index) => trap.figures.forEach((figure, position) => checkIndex(figure, ['silent', index, 'figures', position])));
   });
 export type GoldFile = z.infer<typeof GoldFileSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// The blind corpus (fixtures/corpus/): the same gold, written by readers who never saw the tool, with what the
+// corpus adds — every counted quantity (a `null` metric with its noun), whose figure it is, its date and
+// period, the marker that made a part a part, and report identity. Conventions: fixtures/corpus/briefs/GOLD.md.
+// ---------------------------------------------------------------------------------------------------------
+
+export const UNIT_LEVELS = ['xã', 'phường', 'thị trấn', 'đặc khu', 'huyện', 'quận', 'thị xã', 'thành phố', 'tỉnh'] as const;
+export const DOC_TYPES = ['report', 'rollup', 'plan', 'inspection', 'dispatch', 'news', 'statistics', 'other'] as const;
+
+/**
+ * A period as the outputs write it: `2025-08` (a month), `2025-Q3`, `2025-H1`, `2025` (a year), `2022/2025` (a phase),
+ * `2025-01/2025-09` (months), `2024-12-15/2025-06-14` (a custom range).
+ */
+export const PERIOD_PATTERN = /^(?:\d{4}(?:-(?:\d{2}|Q[1-4]|H[12]))?|\d{4}\/\d{4}|\d{4}-\d{2}\/\d{4}-\d{2}|\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2})$/u;
+
+export const CorpusGoldMetadataSchema = z.strictObject({
+  unit_name: z.string().min(1).nullable(),
+  unit_level: z.enum(UNIT_LEVELS).nullable(),
+  district: z.string().min(1).nullable(),
+  province: z.string().min(1).nullable(),
+  doc_type: z.enum(DOC_TYPES),
+  period: z.string().regex(PERIOD_PATTERN).nullable(),
+  report_date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/u).nullable(),
+  document_number: z.string().min(1).nullable(),
+  issuer: z.string().min(1).nullable(),
+  note: z.string().optional(),
+});
+export type CorpusGoldMetadata = z.infer<typeof CorpusGoldMetadataSchema>;
+
+export const CorpusGoldFigureSchema = GoldFigureSchema.extend({
+  /** A catalog or extra id; null for any other counted quantity, which then names its `noun`. */
+  metric: GoldMetricIdSchema.nullable(),
+  noun: z.string().min(1).optional(),
+  /** The unit the figure belongs to when it is not the issuer ("xã An Hòa" in a district roll-up). */
+  subject: z.string().min(1).optional(),
+  /** "tính đến ngày 20/9/2025" → 2025-09-20. */
+  as_of: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/u).optional(),
+  /** A running total ("lũy kế", "tính đến", "từ đầu năm"), not the period's own count. */
+  cumulative: z.boolean().optional(),
+  /** The figure's own period when it differs from the document's ("6 tháng đầu năm" in a monthly report). */
+  period: z.string().regex(PERIOD_PATTERN).optional(),
+  /** A change versus that year or period ("tăng 15 hồ sơ so với tháng 9/2024"), not a level. */
+  change_vs: z.union([z.number().int(), z.string().regex(PERIOD_PATTERN)]).optional(),
+}).refine((figure) => figure.metric !== null || figure.noun !== undefined, { message: 'a quantity outside the catalog names its noun' });
+export type CorpusGoldFigure = z.infer<typeof CorpusGoldFigureSchema>;
+
+export const CorpusGoldBreakdownSchema = GoldBreakdownSchema.extend({
+  /** What in the text makes the parts parts: "trong đó", "gồm", ":", "()", "list", "table total row", "definition" … */
+  marker: z.string().min(1).optional(),
+});
+
+export const CorpusGoldFileSchema = z.strictObject({
+  /** The report's id: c01…, n01…, i01…, p-<unit>-<month>. */
+  fixture: z.string().regex(/^[a-z][a-z0-9-]*$/u),
+  /** The text the reader annotated (the TXT rendering of the source). */
+  source: z.string().regex(/\.txt$/u),
+  metadata: CorpusGoldMetadataSchema,
+  figures: z.array(CorpusGoldFigureSchema),
+  breakdowns: z.array(CorpusGoldBreakdownSchema).default([]),
+  findings: z.array(GoldFindingSchema),
+  silent: z.array(GoldSilentSchema).default([]),
+  ambiguous: z.array(GoldAmbiguousSchema).default([]),
+  not_figures: z.array(GoldNotFigureSchema).default([]),
+});
+export type CorpusGoldFile = z.infer<typeof CorpusGoldFileSchema>;
+
+/** Contradictions that show only between the files of one batch (fixtures/corpus/gold/batch-*.json). */
+export const BATCH_CHECK_IDS = ['cumulative-decrease', 'ytd-mismatch', 'rollup-mismatch', 'duplicate-report', 'peer-outlier'] as const;
+export const BatchGoldSchema = z.strictObject({
+  findings: z.array(
+    z.object({
+      rule: z.enum(BATCH_CHECK_IDS),
+      files: z.array(z.string().min(1)).min(1),
+      unit: z.string().min(1).optional(),
+      metric: z.string().min(1).nullable().optional(),
+      period: z.union([z.string(), z.array(z.string())]).optional(),
+      values: z.array(z.number()),
+      note: z.string().min(1),
+    }),
+  ),
+  silent: z.array(z.unknown()).default([]),
+});
+export type BatchGold = z.infer<typeof BatchGoldSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SourceInfoSchema } from './document.ts';
-import { FigureSchema } from './figure.ts';
+import { FigureSchema, QuantitySchema } from './figure.ts';
 import { FindingSchema } from './finding.ts';
 
 export const DocumentStatusSchema = z.enum(['ok', 'needs-ocr', 'failed', 'skipped']);
@@ -34,6 +34,8 @@ export const DocumentResultSchema = z.object({
   source: SourceInfoSchema.optional(),
   metadata: DocumentMetadataSchema,
   figures: z.array(FigureSchema),
+  /** Counted numbers outside the metric catalog ("18 lớp", "98 thủ tục"): checked like figures, not in figures.csv. */
+  quantities: z.array(QuantitySchema).optional(),
   findings: z.array(FindingSchema),
   /** Present only when a baseline dismissed some of this file's findings (`solieu run --baseline`). */
   suppressedFindings: z.array(SuppressedFindingSchema).optional(),

@@ -1,6 +1,6 @@
 import { ingestBytes, sha256Hex, type IngestOptions } from '../ingest/index.ts';
 import { normalizeDocument } from '../normalize/vietnamese.ts';
-import { extractFigures, extractMetadata } from '../extract/index.ts';
+import { extractQuantities, extractMetadata } from '../extract/index.ts';
 import { checkDocument, type CheckConfig } from '../check/index.ts';
 import type { Document, DocumentResult } from '../model/index.ts';
 import { IngestError, isIngestError } from '../model/index.ts';
@@ -45,15 +45,16 @@ export async function processBytes(bytes: Uint8Array, file: string, options: Pro
     const document = normalizeDocument(source);
     lap('normalizeMs');
     const findings = [...findingsFromNotes(document.notes, file, { document, ...(options.ocr?.maxPages !== undefined ? { ocrMaxPages: options.ocr.maxPages } : {}) }), ...findingsFromRepairs(document, file)];
-    const figures = extractFigures(document);
+    const { figures, quantities } = extractQuantities(document);
     const metadata = extractMetadata(document);
     lap('extractMs');
-    findings.push(...checkDocument({ file, document, figures }, options.checks));
+    findings.push(...checkDocument({ file, document, figures, quantities }, options.checks));
+    const others = quantities.filter((quantity) => quantity.metric === undefined);
     lap('checkMs');
     return {
       document,
       timings,
-      result: { file, status: 'ok', source: document.source, metadata, figures, findings },
+      result: { file, status: 'ok', source: document.source, metadata, figures, ...(others.length > 0 ? { quantities: others } : {}), findings },
     };
   } catch (caught) {
     const error = isIngestError(caught) ? caught : unexpected(caught);

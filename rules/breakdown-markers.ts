@@ -1,0 +1,29 @@
+/**
+ * Words that announce a breakdown: the counts after them are parts of the count before them ("Tiếp nhận 500
+ * hồ sơ, trong đó trực tuyến 450 …"). `exhaustive` says whether the words present the parts as all of the
+ * total ("gồm", "chia ra") or possibly only some of them ("trong đó"). `totalAfter` marks words that put the
+ * total after themselves ("Trong số 1.200 hồ sơ: …"). Longer phrases are tried first.
+ *
+ * A colon right after a count ("Đã giải quyết 480 hồ sơ: đúng hạn 470, trễ hạn 10") and a parenthesis
+ * right after one ("07 máy tính (01 + 04 + 01 + 01)") announce a breakdown too; the linker reads those from
+ * the punctuation (src/extract/breakdowns.ts).
+ */
+export interface BreakdownMarker {
+  phrase: string;
+  exhaustive: boolean;
+  totalAfter?: boolean;
+}
+
+export const BREAKDOWN_MARKERS: readonly BreakdownMarker[] = [
+  { phrase: 'trong số đó', exhaustive: false },
+  { phrase: 'trong đó', exhaustive: false },
+  { phrase: 'trong số', exhaustive: false, totalAfter: true },
+  { phrase: 'bao gồm', exhaustive: true },
+  { phrase: 'gồm có', exhaustive: true },
+  { phrase: 'gồm', exhaustive: true },
+  { phrase: 'cụ thể là', exhaustive: true },
+  { phrase: 'cụ thể', exhaustive: true },
+  { phrase: 'chia ra', exhaustive: true },
+  { phrase: 'chia theo', exhaustive: true },
+  { phrase: 'phân theo', exhaustive: true },
+];

@@ -1,0 +1,12 @@
+import { defineRelation } from '../../src/check/relation.ts';
+
+export default defineRelation({
+  id: 'services-essential',
+  description: 'Dịch vụ công thiết yếu được cung cấp trực tuyến toàn trình hoặc một phần.',
+  whole: 'services.essential',
+  partitions: [{ by: 'online level', parts: ['services.full_online', 'services.partial_online'], exhaustive: 'when-listed' }],
+  examples: {
+    consistent: ['Thực hiện 25 dịch vụ công thiết yếu, gồm 20 dịch vụ trực tuyến toàn trình và 5 dịch vụ trực tuyến một phần.'],
+    inconsistent: [{ text: 'Thực hiện 25 dịch vụ công thiết yếu, gồm 20 dịch vụ trực tuyến toàn trình và 7 dịch vụ trực tuyến một phần.', check: 'sum-mismatch', values: [25, 20, 7] }],
+  },
+});

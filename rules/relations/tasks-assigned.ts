@@ -1,0 +1,35 @@
+import { defineRelation } from '../../src/check/relation.ts';
+
+/**
+ * Tasks by status. Reports list statuses side by side and mean them to exclude one another: seed 001
+ * gives 35 = 16 done + 0 not done + 17 recurring + 2 in progress. Where "chưa hoàn thành" is broken down
+ * into in progress and overdue, those are linked to it (tasks-unfinished), not to the assigned tasks.
+ */
+export default defineRelation({
+  id: 'tasks-assigned',
+  description: 'Nhiệm vụ được giao gồm đã hoàn thành, thường xuyên, đang thực hiện, quá hạn và chưa hoàn thành.',
+  whole: 'tasks.assigned',
+  partitions: [
+    {
+      by: 'status',
+      parts: ['tasks.completed', 'tasks.unfinished', 'tasks.in_progress', 'tasks.recurring', 'tasks.overdue'],
+      exhaustive: 'always',
+      requires: [['tasks.completed']],
+      pending: 'tasks.unfinished',
+      complete: 'tasks.completed',
+    },
+  ],
+  examples: {
+    consistent: [
+      '- Tổng số nhiệm vụ được giao: 35;\n- Tổng số nhiệm vụ đã hoàn thành: 16;\n- Tổng số nhiệm vụ thực hiện thường xuyên: 17;\n- Tổng số nhiệm vụ đang triển khai: 2;',
+      'Năm 2025, xã được giao 24 nhiệm vụ, trong đó đã hoàn thành 20 nhiệm vụ, chưa hoàn thành 4 nhiệm vụ (đang thực hiện 3, quá hạn 1).',
+    ],
+    inconsistent: [
+      {
+        text: '- Tổng số nhiệm vụ được giao: 35;\n- Tổng số nhiệm vụ đã hoàn thành: 18;\n- Tổng số nhiệm vụ thực hiện thường xuyên: 17;\n- Tổng số nhiệm vụ đang triển khai: 2;',
+        check: 'sum-mismatch',
+        values: [35, 18, 17, 2],
+      },
+    ],
+  },
+});

@@ -1,0 +1,118 @@
+import type { Quantity } from '../model/index.ts';
+import type { Partition, RelationIndex } from './relation.ts';
+import { groupBy, isCertainCount, near, sameQualifiers } from './figures.ts';
+
+/**
+ * The stated parts of each total, grouped by what splits it: a partition declared in rules/relations/
+ * (accounts by level, dossiers by channel or outcome, tasks by status), or, for parts of the same measure or
+ * noun as the total, the dimension they differ in (procedure, year, unit, or just kind). sum-mismatch,
+ * status-contradiction and reconciliation all read these groups; none of them names a metric.
+ */
+export interface PartGroup {
+  total: Quantity;
+  parts: Quantity[];
+  /** The declared partition, when the parts are different metrics of one. */
+  partition?: Partition;
+  /** "level", "channel" … for a declared partition; "procedure", "year", "subject", "kind" otherwise. */
+  by: string;
+  /** The parts must make the whole (not merely fit in it). */
+  exhaustive: boolean;
+  /** Stated counts added to the whole before comparing (dossiers carried over). */
+  plus: Quantity[];
+  /** Every part was linked only by being stated beside the total, not by a marker or the structure. */
+  sideBySide: boolean;
+  /** What linked the parts, for the finding ("trong đó", "dòng tổng của bảng" …). */
+  linkedBy: string;
+}
+
+export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<string, Quantity>, relations: RelationIndex): PartGroup[] {
+  const groups: PartGroup[] = [];
+  const parts = quantities.filter((quantity) => quantity.parentId !== undefined && isCertainCount(quantity));
+  for (const [parentId, children] of groupBy(parts, (quantity) => quantity.parentId!)) {
+    const total = byId.get(parentId);
+    if (!total || !isCertainCount(total)) continue;
+    const keyed = new Map<string, { partition?: Partition; by: string; parts: Quantity[] }>();
+    for (const part of children) {
+      if (part.unit !== total.unit) continue;
+      const split = splitOf(total, part, relations);
+      if (!split) continue;
+      const key = split.partition ? `partition:${split.by}` : `same:${split.by}`;
+      const entry = keyed.get(key) ?? { ...split, parts: [] };
+      entry.parts.push(part);
+      keyed.set(key, entry);
+    }
+    for (const { partition, by, parts: members } of keyed.values()) {
+      const sideBySide = members.every((part) => part.partKind === 'side-by-side');
+      const linkedBy = [...new Set(members.map((part) => part.linkedBy).filter((text): text is string => text !== undefined))].join('; ');
+      groups.push({
+        total,
+        parts: members,
+        ...(partition ? { partition } : {}),
+        by,
+        exhaustive: partition ? partitionIsExhaustive(partition, members) : sameMeasureIsExhaustive(by, members),
+        plus: partition ? plusFor(partition, total, quantities) : [],
+        sideBySide,
+        linkedBy,
+      });
+    }
+  }
+  return groups;
+}
+
+/** How a part splits its total: its declared partition, or the dimension a part of the same measure differs in. */
+function splitOf(total: Quantity, part: Quantity, relations: RelationIndex): { partition?: Partition; by: string } | undefined {
+  if (part.metric !== undefined && total.metric !== undefined && part.metric !== total.metric) {
+    const partition = relations.partitionsOf(total.metric, part.metric)[0];
+    return partition ? { partition, by: partition.by } : undefined;
+  }
+  if (part.metric !== total.metric && part.noun !== total.noun) return undefined;
+  if (part.procedure !== undefined && part.procedure !== total.procedure) return { by: 'procedure' };
+  if (part.year !== undefined && total.year === undefined) return { by: 'year' };
+  return { by: 'kind' };
+}
+
+function partitionIsExhaustive(partition: Partition, parts: readonly Quantity[]): boolean {
+  if (partition.exhaustive === 'never') return false;
+  if (partition.exhaustive === 'when-listed' && !parts.every((part) => part.exhaustiveLink)) return false;
+  return partition.requires.every((metrics) => parts.some((part) => part.metric !== undefined && metrics.includes(part.metric)));
+}
+
+/**
+ * Parts of the same measure are all of the total where the text lists them as such ("gồm", a colon, a table's
+ * total row, a list after "Trong đó:"), and where an inline "trong đó" names two or more kinds of a catalog
+ * measure ("263 trường hợp … Trong đó: đăng ký lại 23, đăng ký khai sinh cho trẻ 240"). A split by procedure or
+ * unit under "trong đó" may name only the main ones.
+ */
+function sameMeasureIsExhaustive(by: string, parts: readonly Quantity[]): boolean {
+  if (parts.every((part) => part.exhaustiveLink)) return true;
+  return by === 'kind' && parts.every((part) => part.partKind === 'inline' && part.metric !== undefined);
+}
+
+/** The counts a partition adds to the whole (dossiers carried over), stated near the total with its qualifiers. */
+function plusFor(partition: Partition, total: Quantity, quantities: readonly Quantity[]): Quantity[] {
+  if (partition.plus.length === 0) return [];
+  return partition.plus
+    .map((metric) => quantities.find((quantity) => quantity.metric === metric && isCertainCount(quantity) && sameQualifiers(quantity, total) && (quantity.parentId === total.id || near(quantity, total))))
+    .filter((quantity): quantity is Quantity => quantity !== undefined);
+}
+
+/** The sum of the parts and of the whole (with what the partition adds to it). */
+export function sums(group: PartGroup): { parts: number; whole: number } {
+  return {
+    parts: group.parts.reduce((sum, part) => sum + part.value, 0),
+    whole: group.total.value + group.plus.reduce((sum, quantity) => sum + quantity.value, 0),
+  };
+}
+
+/** The partition's "nothing is open" or "everything is done" claim that the other parts deny, if any. */
+export function statusClaim(group: PartGroup): { kind: 'none-pending'; pending: Quantity } | { kind: 'all-complete'; complete: Quantity; open: Quantity } | undefined {
+  const partition = group.partition;
+  if (!partition) return undefined;
+  const { parts, whole } = sums(group);
+  const pending = partition.pending ? group.parts.find((part) => part.metric === partition.pending) : undefined;
+  if (pending && pending.value === 0 && parts < whole && group.exhaustive) return { kind: 'none-pending', pending };
+  const complete = partition.complete ? group.parts.find((part) => part.metric === partition.complete) : undefined;
+  const open = group.parts.find((part) => part !== complete && part.value > 0);
+  if (complete && open && complete.value === group.total.value) return { kind: 'all-complete', complete, open };
+  return undefined;
+}
