@@ -1,14 +1,21 @@
 /**
- * `npm run eval`: precision and recall of figure extraction, per metric and overall, across every seed
- * fixture in every format, scored against the hand-written gold in fixtures/expected/. Also prints where
- * the formats of one seed disagree, the metadata read, and any figure made of a number the gold lists as
- * a non-figure. `--verbose` lists every false positive and false negative.
+ * `npm run eval`: how well figures are read and contradictions found, on two corpora side by side:
+ * - the seeds (fixtures/expected/): the five real documents the rules were written against;
+ * - the blind corpus (fixtures/corpus/): reports and gold written by helpers who never read the rules, each
+ *   rendered by several producers (printed by scripts/eval-corpus.ts, which this runs after the seeds).
+ * `--verbose` lists every false positive and false negative; `--corpus-only`/`--seeds-only` run one part.
  */
 import { join } from 'node:path';
 import { figureKey, precisionRecall, scoreAll, tallyByMetric, total, type FixtureScore } from '../src/eval/score.ts';
+import { runCorpusEval } from './eval-corpus.ts';
 
 const root = join(import.meta.dirname, '..');
 const verbose = process.argv.includes('--verbose');
+if (!process.argv.includes('--corpus-only')) await seedsEval();
+if (!process.argv.includes('--seeds-only')) await runCorpusEval(root, process.argv.slice(2));
+
+async function seedsEval(): Promise<void> {
+console.log('=== Seeds (fixtures/expected: the documents the rules were written against) ===\n');
 const scores = await scoreAll(root);
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
@@ -91,4 +98,5 @@ if (verbose) {
       console.log(`  FN ${gold.metric} ${gold.value}${gold.denominator !== null ? `/${gold.denominator}` : ''}${gold.percent !== null ? ` =${gold.percent}%` : ''} y=${gold.year ?? ''} p=${gold.procedure ?? ''} «${gold.raw}» :: ${gold.quote.slice(0, 110)}`);
     }
   }
+}
 }
