@@ -170,8 +170,10 @@ function nonFigureViolations(figures: readonly Figure[], gold: CorpusGoldFile): 
   return violations;
 }
 
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  const sorted = (values: readonly number[]) => [...values].sort((x, y) => x - y).join(';');
+function sameNumbers(a: readonly number[], b: readonly number[], rule?: string): boolean {
+  // A restatement may be stated three times with two values: what conflicts is the set of values.
+  const distinct = rule === 'conflicting-values';
+  const sorted = (values: readonly number[]) => [...(distinct ? new Set(values) : values)].sort((x, y) => x - y).join(';');
   return sorted(a) === sorted(b);
 }
 
@@ -183,14 +185,14 @@ function scoreFindings(findings: readonly Finding[], gold: CorpusGoldFile): Corp
   const trapHits: Finding[] = [];
   const goldValues = (indices: readonly number[]) => indices.map((index) => gold.figures[index]?.value).filter((value): value is number => value !== undefined);
   for (const finding of produced) {
-    const index = unmatched.findIndex((expected) => expected.rule === finding.rule && sameNumbers(expected.values, finding.values));
+    const index = unmatched.findIndex((expected) => expected.rule === finding.rule && sameNumbers(expected.values, finding.values, finding.rule));
     if (index >= 0) {
       truePositives.push(finding);
       unmatched.splice(index, 1);
       continue;
     }
     // A finding on the same contradiction already matched (the same numbers said by another check) is no new alarm.
-    if (gold.findings.some((expected) => expected.rule === finding.rule && sameNumbers(expected.values, finding.values))) continue;
+    if (gold.findings.some((expected) => expected.rule === finding.rule && sameNumbers(expected.values, finding.values, finding.rule))) continue;
     falsePositives.push(finding);
     if (gold.silent.some((trap) => trap.rule === finding.rule && goldValues(trap.figures).every((value) => finding.values.includes(value)) && trap.figures.length > 0)) trapHits.push(finding);
   }
