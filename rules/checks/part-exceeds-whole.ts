@@ -41,7 +41,7 @@ export default defineCheck({
         context.report({ messageId: 'ratio', data: { numerator: quantity.value, denominator: quantity.denominator }, values: [quantity.value, quantity.denominator], figures: [quantity] });
       }
       const parent = quantity.parentId ? context.figureById.get(quantity.parentId) : undefined;
-      if (parent && isCertainCount(parent) && parent.unit === quantity.unit && quantity.value > parent.value) report(quantity, parent, `Phần thuộc tổng vì: ${quantity.linkedBy ?? 'được nêu ngay sau tổng'}.`);
+      if (parent && isCertainCount(parent) && quantity.value > parent.value) report(quantity, parent, `Phần thuộc tổng vì: ${quantity.linkedBy ?? 'được nêu ngay sau tổng'}.`);
     }
     for (const relation of relations.relations) {
       if (relation.boundCheck !== 'part-exceeds-whole') continue;
@@ -51,7 +51,7 @@ export default defineCheck({
           // A part the text gives to another total is compared with that one ("đến hạn 1.180, trong đó đúng hạn
           // 1.150" beside 1.100 newly received: due dossiers include ones carried over).
           const linkedElsewhere = part.parentId !== undefined && context.figureById.get(part.parentId)?.metric !== relation.whole;
-          const whole = linkedElsewhere ? undefined : wholes.find((candidate) => sameQualifiers(candidate, part) && candidate.unit === part.unit);
+          const whole = linkedElsewhere ? undefined : wholes.find((candidate) => sameQualifiers(candidate, part));
           if (whole && part.value > whole.value) report(part, whole, `Quan hệ khai báo (rules/relations/${relation.id}): ${relation.description}`);
         }
       }

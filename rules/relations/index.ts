@@ -8,6 +8,7 @@ import dossiersDue from './dossiers-due.ts';
 import dossiersReceived from './dossiers-received.ts';
 import dossiersResolved from './dossiers-resolved.ts';
 import eidAccounts from './eid-accounts.ts';
+import eidApplications from './eid-applications.ts';
 import eidLevel2 from './eid-level2.ts';
 import population from './population.ts';
 import servicesEssential from './services-essential.ts';
@@ -19,6 +20,7 @@ export const RELATIONS: readonly Relation[] = [
   dossiersReceived,
   dossiersResolved,
   eidAccounts,
+  eidApplications,
   eidLevel2,
   population,
   servicesEssential,

@@ -33,7 +33,7 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
     if (!total || !isCertainCount(total)) continue;
     const keyed = new Map<string, { partition?: Partition; by: string; parts: Quantity[] }>();
     for (const part of children) {
-      if (part.unit !== total.unit) continue;
+      if (part.unit !== total.unit && (part.metric === undefined || total.metric === undefined || !relations.isPartOf(part.metric, total.metric))) continue;
       const split = splitOf(total, part, relations);
       if (!split) continue;
       const key = split.partition ? `partition:${split.by}` : `same:${split.by}`;
@@ -96,12 +96,15 @@ function plusFor(partition: Partition, total: Quantity, quantities: readonly Qua
     .filter((quantity): quantity is Quantity => quantity !== undefined);
 }
 
-/** The sum of the parts and of the whole (with what the partition adds to it). */
+/**
+ * The sum of the parts and of the whole. Where the partition adds to the whole (dossiers carried over), writers
+ * count it in or leave it out of the received figure ("tiếp nhận 1.214 hồ sơ (kể cả 9 hồ sơ tồn)"): either
+ * reading that balances is taken; otherwise the whole with what is added.
+ */
 export function sums(group: PartGroup): { parts: number; whole: number } {
-  return {
-    parts: group.parts.reduce((sum, part) => sum + part.value, 0),
-    whole: group.total.value + group.plus.reduce((sum, quantity) => sum + quantity.value, 0),
-  };
+  const parts = group.parts.reduce((sum, part) => sum + part.value, 0);
+  const withPlus = group.total.value + group.plus.reduce((sum, quantity) => sum + quantity.value, 0);
+  return { parts, whole: parts === group.total.value ? group.total.value : withPlus };
 }
 
 /** The partition's "nothing is open" or "everything is done" claim that the other parts deny, if any. */

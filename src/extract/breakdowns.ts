@@ -62,6 +62,8 @@ interface Frame {
   linkedInSubtree: boolean;
   linkedBy: string;
   exhaustive: boolean;
+  /** The total's statement ends by announcing its parts ("…, trong đó:", "… như sau:"): paragraphs below count too. */
+  announced: boolean;
 }
 
 class Linker {
@@ -78,8 +80,9 @@ class Linker {
     if (total.year !== undefined && part.year === undefined && !stated) return false;
     if (total.procedure !== undefined && part.procedure !== undefined && part.procedure !== total.procedure) return false;
     if (part.metric !== undefined && total.metric !== undefined) {
-      if (part.unit !== total.unit) return false;
-      return part.metric === total.metric || this.rules.relations.isPartOf(part.metric, total.metric);
+      // A declared relation may cross units (accounts activated out of the dossiers applying for them).
+      if (part.metric === total.metric) return part.unit === total.unit;
+      return this.rules.relations.isPartOf(part.metric, total.metric);
     }
     return stated && part.noun === total.noun;
   }
@@ -87,7 +90,7 @@ class Linker {
   /** The same noun, or catalog metrics the relations tie together: what "a total of its noun" means. */
   private sameKind(part: Quantity, total: Quantity): boolean {
     if (part.noun === total.noun) return true;
-    return part.metric !== undefined && total.metric !== undefined && part.unit === total.unit && this.rules.relations.isPartOf(part.metric, total.metric);
+    return part.metric !== undefined && total.metric !== undefined && this.rules.relations.isPartOf(part.metric, total.metric);
   }
 
   link(part: Quantity, total: Quantity, kind: NonNullable<Quantity['partKind']>, linkedBy: string, exhaustive: boolean): void {
@@ -112,7 +115,7 @@ class Linker {
         for (const part of rest) if (this.canBePartOf(part, total, true)) this.link(part, total, 'inline', `"${marker.label}"`, marker.exhaustive);
         continue;
       }
-      const before = items.filter((item) => start(item) < marker.start).reverse();
+      const before = items.filter((item) => start(item) < marker.start && !inAside(text, start(item), marker.start)).reverse();
       for (const part of parts) {
         // The nearest count of the same noun before the marker that can hold the part is its total
         // ("đã giải quyết 263 hồ sơ. Trong đó: đăng ký lại 23" — the 23 registrations are received ones too).
@@ -178,7 +181,8 @@ class Linker {
 
       for (const figure of items) {
         if (figure.parentId) continue;
-        const frame = [...frames].reverse().find((candidate) => this.canBePartOf(figure, candidate.parent, true));
+        // A plain paragraph after a list item continues the text; only an item below a total is a part of it.
+        const frame = [...frames].reverse().find((candidate) => (statement.listItem || candidate.announced) && this.canBePartOf(figure, candidate.parent, true));
         if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
         this.link(figure, frame.parent, frame.firstOnly ? 'list' : 'nested', frame.linkedBy, frame.exhaustive);
         if (frame.firstOnly) frame.linkedInSubtree = true;
@@ -187,10 +191,10 @@ class Linker {
       const trailing = trailingMarker(text, this.rules.markers);
       if (trailing && items.length === 0 && isBareMarkerLine(text, trailing)) {
         const total = lastWithFiguresAtDepth.get(depth);
-        if (total) frames.push({ depth, parent: total, siblings: true, firstOnly: true, linkedInSubtree: false, linkedBy: `dòng "${trailing.phrase}" trước các mục`, exhaustive: true });
+        if (total) frames.push({ depth, parent: total, siblings: true, firstOnly: true, linkedInSubtree: false, linkedBy: `dòng "${trailing.phrase}" trước các mục`, exhaustive: true, announced: true });
       } else if (items.length > 0) {
         const markerAt = trailing ? text.toLowerCase().lastIndexOf(trailing.phrase) : -1;
-        const before = markerAt >= 0 ? items.filter((figure) => (figure.location.start ?? 0) < markerAt) : items;
+        const before = markerAt >= 0 ? items.filter((figure) => (figure.location.start ?? 0) < markerAt && !inAside(text, figure.location.start ?? 0, markerAt)) : items;
         const parent = (trailing ? before[before.length - 1] : (before[0] ?? items[0])) ?? items[0]!;
         // In a table a row ends the breakdown its cells opened: the next row is the next part, not a part of it.
         frames.push({
@@ -201,6 +205,7 @@ class Linker {
           linkedInSubtree: false,
           linkedBy: trailing ? `"${trailing.phrase}" cuối dòng` : 'các mục liệt kê dưới tổng',
           exhaustive: trailing?.exhaustive ?? false,
+          announced: trailing !== undefined || /:\s*$/u.test(text.trim()),
         });
         lastWithFiguresAtDepth.set(depth, items[0]!);
       }
@@ -232,7 +237,6 @@ class Linker {
             candidate.metric !== undefined &&
             candidate.metric !== part.metric &&
             this.rules.relations.isPartOf(part.metric!, candidate.metric) &&
-            candidate.unit === part.unit &&
             (candidate.year ?? null) === (part.year ?? null) &&
             (candidate.procedure ?? null) === (part.procedure ?? null) &&
             // Inferred links only where they can hold: 2 in progress beside "0 chưa hoàn thành" are a status of
@@ -288,6 +292,14 @@ export function endOfBreakdown(text: string, at: number): number {
   const rest = text.slice(at);
   const end = insideParenthesis ? rest.indexOf(')') : rest.search(/\.(?:\s+\p{Lu}|\s*$)/u);
   return end < 0 ? text.length : at + end;
+}
+
+/** Is `position` inside a parenthesis that closes before `before` ("… so với năm 2023 (6.692 hồ sơ). Trong đó:")? An aside, not a total. */
+function inAside(text: string, position: number, before: number): boolean {
+  const open = text.lastIndexOf('(', position);
+  if (open < 0 || text.lastIndexOf(')', position) > open) return false;
+  const close = text.indexOf(')', position);
+  return close >= 0 && close < before;
 }
 
 /** The marker a statement ends with ("…, trong đó:", "- Trong đó:", "gồm:"), if any. */

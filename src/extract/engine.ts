@@ -149,7 +149,7 @@ export class FigureExtractor {
       const inherited =
         previousFigure && (!candidate || candidate.tier < 2) && startsParallelClause(left)
           ? previousFigure
-          : !candidate && !noun
+          : !candidate && !noun && !followedByUnknownWord
             ? (this.headlineOfBreakdown(figures, text, mention.start, left) ?? this.previousSiblingFigure(statement, left))
             : undefined;
       const rule = inherited ? (inherited.metric === undefined ? undefined : this.ruleById(inherited.metric)) : candidate?.compiled.rule;
@@ -221,7 +221,11 @@ export class FigureExtractor {
     const label = text.slice(Math.max(markerEnd, position - left.length), position).replace(/^[\s,:;(+]*/u, '');
     if (label.split(/\s+/u).filter(Boolean).length > 8 || /\d/u.test(label)) return undefined;
     const before = figures.filter((figure) => (figure.location.start ?? 0) < breakdownAt);
-    return breakdownAt === windowStart + open ? before[before.length - 1] : before[0];
+    const headline = breakdownAt === windowStart + open ? before[before.length - 1] : before[0];
+    // A bare number after a breakdown of a count the catalog does not name ("04 xã, gồm: …") counts the same
+    // thing only in plain arithmetic ("(01 + 04 + 01 + 01)"): after a name it is a figure about that unit.
+    if (headline?.metric === undefined && !/^[\s\d.,+()]*$/u.test(text.slice(markerEnd, position))) return undefined;
+    return headline;
   }
 
   /**

@@ -23,6 +23,8 @@ export interface Statement {
   lineStartOffsets: readonly number[];
   /** A cell of a table read as prose (its row's first cell labels it). */
   inTable?: boolean;
+  /** A list item (a real one, or a paragraph that types its marker): what the outline nests under a total. */
+  listItem?: boolean;
   /** Set when the text was read by OCR: figures from it are marked, and numbers in unsure stretches flagged. */
   ocr?: OcrInfo;
   table?: { column: number; row: number; header: string; rowLabel: string; isTotalRow: boolean };
@@ -140,6 +142,7 @@ export function* statementsOf(document: Document): Generator<Statement> {
       lineStartOffsets: (block.lineStarts ?? []).map((lineStart) => lineStart.start),
       ...(block.ocr ? { ocr: block.ocr } : {}),
       opensBreakdown: opensBreakdown(block.text),
+      ...(block.kind === 'list-item' || (block.kind === 'paragraph' && literalMarker(block.text) !== undefined) ? { listItem: true } : {}),
     };
     if (opensScope(block, block.text)) {
       const itemLike = block.kind === 'list-item' || (block.kind === 'paragraph' && literalMarker(block.text) !== undefined);
