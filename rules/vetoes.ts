@@ -3,8 +3,35 @@
  * another period is not a stock ("tăng 29 hồ sơ so với năm 2022"), a target is not a result.
  * Each entry is tested on the text around the number (the clause); `why` is for the reader of this file.
  */
-export const FIGURE_VETOES: ReadonlyArray<{ why: string; before?: RegExp; after?: RegExp }> = [
+export interface FigureVeto {
+  why: string;
+  /** Tested on the number's clause before it. */
+  before?: RegExp;
+  /** Tested on the clause after it. */
+  after?: RegExp;
+  /** Tested on its whole statement up to the number (a plan's "Phấn đấu …; …; …" governs every clause). */
+  statement?: RegExp;
+  /** Tested on the nearest heading above (a section of tasks for next period states targets, not results). */
+  section?: RegExp;
+  /** Only for a percentage (an instruction to keep a rate is an aim; "bảo đảm thực hiện 57 thủ tục" is a result). */
+  percentOnly?: boolean;
+}
+
+/** Verbs that open an aim rather than a result. */
+const AIM = String.raw`(?:phấn đấu|nâng|đặt mục tiêu|hướng tới|cố gắng)`;
+/** Verbs that open an instruction: the rates they name are aims, their counts may be results ("bảo đảm thực hiện 57 thủ tục"). */
+const INSTRUCTION = String.raw`(?:duy trì|bảo đảm|đảm bảo|tiếp tục|tăng cường|đẩy mạnh|chỉ đạo|yêu cầu|đề nghị|giao)`;
+
+export const FIGURE_VETOES: readonly FigureVeto[] = [
   { why: 'a change versus another period, not a count', before: /(?:tăng|giảm)(?:\s+thêm)?\s*$/iu },
   { why: 'a change versus another period, not a count', before: /(?:tăng|giảm)\b[^;:.]{0,40}$/iu, after: /^[^;.]{0,60}\bso với\b/iu },
   { why: 'a target, not a result', before: /(?:phấn đấu|chỉ tiêu|mục tiêu|kế hoạch giao|dự kiến)[^;.]{0,60}$/iu },
+  { why: 'an aim governs its whole statement: "Phấn đấu … đạt trên 83%; tỷ lệ thanh toán trực tuyến đạt trên 70%"', statement: new RegExp(String.raw`^[\s\-+•*–\d.)(]*${AIM}(?![\p{L}])`, 'iu') },
+  { why: 'the rate an instruction names is an aim: "Duy trì tỷ lệ hồ sơ trực tuyến trên 90%"', statement: new RegExp(String.raw`^[\s\-+•*–\d.)(]*${INSTRUCTION}(?![\p{L}])`, 'iu'), percentOnly: true },
+  { why: 'a floor to reach is a target: "trên 90%", "từ 90% trở lên", "tối thiểu 65%"', before: /(?:tối thiểu|ít nhất|không dưới|không thấp hơn|lên trên|lên)\s*$/iu },
+  { why: 'a floor to reach is a target', after: /^\s*(?:trở lên|trở xuống)/iu },
+  {
+    why: 'a section of tasks, aims or proposals for the time ahead states targets, not results',
+    section: /(?:nhiệm vụ|phương hướng|kế hoạch|giải pháp)[^.]{0,50}(?:tới|tiếp theo|sắp tới|cuối năm)|phương hướng|đề xuất|kiến nghị|mục tiêu/iu,
+  },
 ];

@@ -1,5 +1,5 @@
 import type { Document, Figure, Quantity } from '../model/index.ts';
-import { FIGURE_KINDS, findNumbers, textShowsDotDecimal, type NumberMention } from '../normalize/numbers.ts';
+import { FIGURE_KINDS, findNumbers, textShowsDotDecimal, textShowsSpaceThousands, type NumberMention } from '../normalize/numbers.ts';
 import { PROCEDURES } from '../../rules/procedures.ts';
 import { FIGURE_VETOES } from '../../rules/vetoes.ts';
 import { OTHER_NOUNS, canonicalNoun, isCountedNoun, nounOfUnit } from '../../rules/nouns.ts';
@@ -63,6 +63,7 @@ export class FigureExtractor {
   /** Statements of the document being read that stated figures: such a label is a total, not a measure name. */
   private statementsWithFigures = new Set<number>();
   private dotDecimalSeen = false;
+  private spaceThousandsSeen = false;
 
   /** The catalog figures only (the metric rules' own examples are checked against these). */
   extract(document: Document): Figure[] {
@@ -79,7 +80,9 @@ export class FigureExtractor {
     const sample = documentSample(document);
     const folded = hasLostDiacritics(sample);
     // A writer who types "121.81 km2" elsewhere makes every "x.yyy" of theirs uncertain.
-    this.dotDecimalSeen = textShowsDotDecimal(documentSample(document, Number.POSITIVE_INFINITY));
+    const wholeText = documentSample(document, Number.POSITIVE_INFINITY);
+    this.dotDecimalSeen = textShowsDotDecimal(wholeText);
+    this.spaceThousandsSeen = textShowsSpaceThousands(wholeText);
     this.statementsWithFigures = new Set();
     this.contextCache = new Map();
     this.previousStatement = undefined;
@@ -97,7 +100,7 @@ export class FigureExtractor {
 
   /** Reads one statement; `firstIndex` numbers the figures so ids are stable across runs. */
   extractStatement(statement: Statement, folded: boolean, firstIndex: number): Quantity[] {
-    const mentions = findNumbers(statement.text, { dotDecimalSeen: this.dotDecimalSeen });
+    const mentions = findNumbers(statement.text, { dotDecimalSeen: this.dotDecimalSeen, spaceThousandsSeen: this.spaceThousandsSeen });
     const figures: Quantity[] = [];
     let previousFigureEnd = 0;
     let previousFigure: Quantity | undefined;
@@ -128,7 +131,7 @@ export class FigureExtractor {
       // "thiết yếu" belongs to the 25.
       previousFigureEnd = Math.max(mention.end, noun && !innerNoun ? noun.end : 0);
 
-      if (isVetoed(text.slice(clauseStart, mention.start), text.slice(mention.end, rightLimit))) continue;
+      if (isVetoed(text.slice(clauseStart, mention.start), text.slice(mention.end, rightLimit), text.slice(0, mention.start), statement, mention.kind === 'percent' || mention.percent !== undefined)) continue;
 
       // A percentage right after a count in the same clause ("5616 tài khoản đạt 40%/ tổng dân số") is that count's rate.
       if (mention.kind === 'percent' && previousFigure && previousFigure.percent === undefined && RATE_OF_PREVIOUS.test(left)) {
@@ -548,8 +551,16 @@ function saysNothingOfItsOwn(left: string): boolean {
   return rest === '' || rest.split(/\s+/u).length <= 1;
 }
 
-function isVetoed(before: string, after: string): boolean {
-  return FIGURE_VETOES.some((veto) => (!veto.before || veto.before.test(before)) && (!veto.after || veto.after.test(after)));
+function isVetoed(before: string, after: string, statementBefore: string, statement: Statement, isRate: boolean): boolean {
+  const section = () => statement.scopes.find((scope) => scope.heading)?.text ?? '';
+  return FIGURE_VETOES.some(
+    (veto) =>
+      (!veto.percentOnly || isRate) &&
+      (!veto.before || veto.before.test(before)) &&
+      (!veto.after || veto.after.test(after)) &&
+      (!veto.statement || veto.statement.test(statementBefore)) &&
+      (!veto.section || veto.section.test(section())),
+  );
 }
 
 function documentSample(document: Document, limit = 4000): string {

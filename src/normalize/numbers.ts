@@ -77,6 +77,8 @@ export type FindNumbersOptions = {
   /** The document writes dot decimals elsewhere ("121.81 km2"): a lone "1.500" is then no longer sure to be thousands.
    * Compute it once per document with `textShowsDotDecimal`. */
   dotDecimalSeen?: boolean;
+  /** The document groups thousands with plain spaces ("4 106 hồ sơ"): compute it once per document with `textShowsSpaceThousands`. */
+  spaceThousandsSeen?: boolean;
 };
 
 export const FIGURE_KINDS: ReadonlySet<NumberKind> = new Set<NumberKind>(['integer', 'decimal', 'percent', 'ratio', 'word-number']);
@@ -127,8 +129,8 @@ function hasLeadingZero(digits: string): boolean {
  * at the top of this file, without context. Returns null for what is no number ("2.1.3", "1,2.3").
  */
 export function parseVietnameseNumber(token: string): NumberReading | null {
-  // Typographic thousands spaces (no-break, narrow no-break) group like dots.
-  const t = token.trim().replace(/[\u00A0\u202F]/g, '.');
+  // Typographic thousands spaces (no-break, narrow no-break), and plain ones between groups of three, group like dots.
+  const t = token.trim().replace(/[\u00A0\u202F]/g, '.').replace(/(?<=\d) (?=\d{3}(?!\d))/gu, '.');
   if (!NUMBER_TOKEN.test(t)) return null;
   const groups = t.split(/[.,]/);
   const dots = (t.match(/\./g) ?? []).length;
@@ -369,6 +371,7 @@ type Ctx = {
   text: string;
   nouns: NounMatcher;
   dotDecimalSeen: boolean;
+  spaceThousandsSeen: boolean;
 };
 
 type Draft = Omit<NumberMention, 'raw' | 'rule'> & { rule?: string };
@@ -643,14 +646,29 @@ const RULES: readonly Rule[] = [
     },
   },
   {
-    // "ngày 2/9", "ngày 15 hàng tháng".
+    // "ngày 2/9", "ngày 20-9", "ngày 15 hàng tháng".
     name: 'date-day',
-    pattern: rx(String.raw`(?<![\p{L}])ngày[ \t]+((\d{1,2})(?:\/(\d{1,2}))?)(?![\p{N}\/]|[.,]\d)`, 'i'),
+    pattern: rx(String.raw`(?<![\p{L}])ngày[ \t]+((\d{1,2})(?:[\/\-.](\d{1,2}))?)(?![\p{N}\/]|[.,]\d)`, 'i'),
     produce: (m) => {
       const day = Number(m[2]);
       const month = m[3] === undefined ? undefined : Number(m[3]);
       if (day < 1 || day > 31 || (month !== undefined && (month < 1 || month > 12))) return null;
       return one('date', group(m, 1), { date: month === undefined ? { day } : { day, month } });
+    },
+  },
+  {
+    // "đến 15-10", "trước 30/6", "tính đến 31/5", "hạn chót 15.10": a day and month after a word of time; a
+    // count after it ("từ 5/9 xã") makes it a ratio again.
+    name: 'date-day-month-after-cue',
+    pattern: rx(String.raw`(?<![\p{L}])(?:đến|tới|trước|sau|từ|hết|hạn|chậm nhất|kể từ|lúc|vào)(?:[ \t]+(?:ngày|hết|hạn))?[ \t]+((\d{1,2})([\/\-.])(\d{1,2}))(?![\p{N}]|[\/\-.]\d)`, 'i'),
+    produce: (m, ctx) => {
+      const span = group(m, 1);
+      if (!span) return null;
+      const day = Number(m[2]);
+      const month = Number(m[4]);
+      if (day < 1 || day > 31 || month < 1 || month > 12) return null;
+      if (countNounAt(ctx.text, span[1], ctx.nouns)) return null;
+      return one('date', span, { date: { day, month } });
     },
   },
   {
@@ -868,6 +886,13 @@ const RULES: readonly Rule[] = [
   },
   // ------------------------------------------------------------------ plain numbers
   {
+    // "4 106 hồ sơ", "1 248 306 người": thousands grouped by plain spaces, read so only in a document that writes
+    // its counts that way (`spaceThousandsSeen`), since elsewhere two numbers may simply stand side by side.
+    name: 'number-space-grouped',
+    pattern: rx(String.raw`${START}\d{1,3}(?: \d{3})+(?![\p{N}]|[.,]\d)`),
+    produce: (m, ctx) => (ctx.spaceThousandsSeen ? readPlainNumber(m, ctx) : null),
+  },
+  {
     name: 'number',
     pattern: rx(String.raw`${START}${NUM}`),
     produce: (m, ctx) => readPlainNumber(m, ctx),
@@ -1012,6 +1037,7 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
     text,
     nouns: nounMatcher(options.countNouns ?? DEFAULT_COUNT_NOUNS),
     dotDecimalSeen: options.dotDecimalSeen ?? textShowsDotDecimal(text),
+    spaceThousandsSeen: options.spaceThousandsSeen ?? textShowsSpaceThousands(text),
   };
   const claimed = new Uint8Array(text.length);
   const hasDigit = ANY_DIGIT.test(text);
@@ -1044,6 +1070,19 @@ export function findNumbers(text: string, options: FindNumbersOptions = {}): Num
 
 const DOT_DECIMAL_EVIDENCE =
   /(?<![\p{L}\p{N}.,\/])\d+\.\d{1,2}(?![\p{N}]|[.,]\d)[ \t]*(?:km2|km²|km|m2|m²|ha|kg|tấn|%|triệu|tỷ|tỉ)(?![\p{L}\p{N}])/iu;
+
+const SPACE_THOUSANDS_EVIDENCE = /(?<![\p{N}.,])\d{1,3}(?: \d{3})+(?![\p{N}]|[.,]\d)[ \t]*(?:hồ sơ|hộ|người|nhân khẩu|tài khoản|thẻ|trường hợp|lượt|giao dịch|công dân|đồng)(?![\p{L}])/giu;
+
+/**
+ * The text writes counts with plain spaces between thousands ("4 106 hồ sơ", "2 918 hộ") at least twice before a
+ * counted noun: then "1 382" elsewhere in it is one number, not two.
+ */
+export function textShowsSpaceThousands(text: string): boolean {
+  let count = 0;
+  SPACE_THOUSANDS_EVIDENCE.lastIndex = 0;
+  while (SPACE_THOUSANDS_EVIDENCE.exec(text) !== null) if (++count >= 2) return true;
+  return false;
+}
 
 /** The text writes a decimal with a dot before a unit ("121.81 km2", "99.8%"): evidence that its
  * writer uses the English decimal mark, so a lone "x.yyy" elsewhere in the document is ambiguous. */
