@@ -6,13 +6,15 @@ export default defineMetric({
   unit: "dossiers",
   nouns: ["hồ sơ", "trường hợp", "số hồ sơ"],
   bareNumber: true,
-  cues: ["trực tuyến", "qua DVC", "qua dịch vụ công", "qua cổng dịch vụ công", "đăng ký qua DVC", "nộp trực tuyến", "dịch vụ công trực tuyến"],
+  cues: ["trực tuyến", "trực tuyến toàn trình", "trực tuyến một phần", "qua DVC", "qua dịch vụ công", "qua cổng dịch vụ công", "đăng ký qua DVC", "nộp trực tuyến", "dịch vụ công trực tuyến"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],
-  excludes: ["toàn trình", "một phần", "số hóa"],
+  // "toàn trình"/"một phần" describe procedures (thủ tục) as well as dossiers filed online: the counted noun tells them apart.
+  excludes: ["số hóa"],
   percent: "allowed",
   examples: {
     positive: [
       { text: "+ 18 hồ sơ đăng ký qua DVC", expect: [{ value: 18 }] },
+      { text: "tiếp nhận 23 hồ sơ, trong đó 21 hồ sơ nộp qua dịch vụ công toàn trình", expect: [{ value: 21 }] },
       { text: "Số hồ sơ tiếp nhận trực tuyến: 350 hồ sơ", expect: [{ value: 350 }] },
     ],
     negative: [

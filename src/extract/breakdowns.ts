@@ -257,13 +257,16 @@ class Linker {
   nestDeclaredParts(quantities: readonly Quantity[]): void {
     const byParent = new Map<string, Quantity[]>();
     for (const quantity of quantities) if (quantity.parentId) byParent.set(quantity.parentId, [...(byParent.get(quantity.parentId) ?? []), quantity]);
-    for (const parts of byParent.values()) {
+    const byId = new Map(quantities.map((quantity) => [quantity.id, quantity]));
+    for (const [parentId, parts] of byParent) {
+      const total = byId.get(parentId);
       for (const [index, inner] of parts.entries()) {
         if (inner.metric === undefined) continue;
+        // The outer part is a declared sub-whole (resolved within received), not a share of the total's own measure.
         const outer = parts
           .slice(0, index)
           .reverse()
-          .find((candidate) => candidate.metric !== undefined && candidate.metric !== inner.metric && this.rules.relations.isPartOf(inner.metric!, candidate.metric) && inner.value <= candidate.value);
+          .find((candidate) => candidate.metric !== undefined && candidate.metric !== inner.metric && candidate.metric !== total?.metric && this.rules.relations.isPartOf(inner.metric!, candidate.metric) && inner.value <= candidate.value);
         if (outer) this.link(inner, outer, inner.partKind ?? 'side-by-side', `${inner.linkedBy ?? ''}; thuộc ${outer.metric} đã nêu trước`, inner.exhaustiveLink === true);
       }
     }

@@ -128,13 +128,16 @@ export class FigureExtractor {
       const afterNounStart = noun ? noun.end : mention.end;
       const rightAttached = attachedTail(text.slice(afterNounStart, rightLimit));
       // The next number's clause starts after this one's counted noun: in "25 DVC thiết yếu và 28 DVC",
-      // "thiết yếu" belongs to the 25.
-      previousFigureEnd = Math.max(mention.end, noun && !innerNoun ? noun.end : 0);
+      // "thiết yếu" belongs to the 25; and after the words its noun carries up to a comma ("46 thủ tục … toàn
+      // trình, 68 thủ tục trực tuyến một phần": "toàn trình" is the 46's).
+      const previousClauseFrom = previousFigureEnd;
+      const tailEndsAtComma = /^\s*,/u.test(text.slice(afterNounStart + rightAttached.length));
+      previousFigureEnd = Math.max(mention.end, noun && !innerNoun ? noun.end : 0, tailEndsAtComma ? afterNounStart + rightAttached.length : 0);
 
       if (isVetoed(text.slice(clauseStart, mention.start), text.slice(mention.end, rightLimit), text.slice(0, mention.start), statement, mention.kind === 'percent' || mention.percent !== undefined)) continue;
 
       // A percentage right after a count in the same clause ("5616 tài khoản đạt 40%/ tổng dân số") is that count's rate.
-      if (mention.kind === 'percent' && previousFigure && previousFigure.percent === undefined && RATE_OF_PREVIOUS.test(left)) {
+      if (mention.kind === 'percent' && previousFigure && previousFigure.percent === undefined && !/;|\.\s/u.test(text.slice(previousClauseFrom, clauseFrom)) && RATE_OF_PREVIOUS.test(left)) {
         previousFigure.percent = mention.percent ?? mention.value;
         if (mention.percentDecimals !== undefined) previousFigure.percentDecimals = mention.percentDecimals;
         previousFigure.raw = text.slice(previousFigureStart, mention.end).trim();
@@ -155,7 +158,13 @@ export class FigureExtractor {
           : !candidate && !noun && !followedByUnknownWord
             ? (this.headlineOfBreakdown(figures, text, mention.start, left) ?? this.previousSiblingFigure(statement, left))
             : undefined;
-      const rule = inherited ? (inherited.metric === undefined ? undefined : this.ruleById(inherited.metric)) : candidate?.compiled.rule;
+      let rule = inherited ? (inherited.metric === undefined ? undefined : this.ruleById(inherited.metric)) : candidate?.compiled.rule;
+      // "thu nhận 87 hồ sơ cấp thẻ Căn cước, trong đó: cấp mới 19 hồ sơ, cấp đổi 61 hồ sơ": a part that counts the
+      // same noun as its total, with no measure of its own, is a part of the same measure.
+      if (!rule && !candidate && noun && !followedByUnknownWord) {
+        const headline = this.headlineOfBreakdown(figures, text, mention.start, left);
+        if (headline?.metric !== undefined && headline.noun === canonicalNoun(noun.phrase)) rule = this.ruleById(headline.metric);
+      }
       // A count of something the catalog does not name ("18 lớp", "98 thủ tục", or a bare part after a breakdown
       // marker of such a total) is still a quantity: the checks add and bound it like a figure.
       const otherNoun = rule
@@ -389,7 +398,8 @@ export class FigureExtractor {
     }
     const year = this.yearOf(statement, clause);
     if (year !== undefined) figure.year = year;
-    const procedure = this.procedureOf(statement, clause) ?? this.procedureOfItemLabel(statement, clause, mention.start);
+    // A procedure names what dossiers were filed for; "thường trú 9.540 nhân khẩu" are residents, not a procedure.
+    const procedure = figure.unit === 'dossiers' || figure.noun === 'hồ sơ' ? (this.procedureOf(statement, clause) ?? this.procedureOfItemLabel(statement, clause, mention.start)) : undefined;
     if (procedure !== undefined) figure.procedure = procedure;
     return figure;
   }
@@ -429,7 +439,7 @@ export class FigureExtractor {
   private procedureOfItemLabel(statement: Statement, clause: string, position: number): string | undefined {
     const clauseStart = position - clause.length;
     const firstBoundary = /[.;:]\s/u.exec(statement.text)?.index;
-    if (firstBoundary === undefined || statement.text.slice(firstBoundary + 1, clauseStart).search(/[.;]\s/u) >= 0) return undefined;
+    if (firstBoundary === undefined || clauseStart <= firstBoundary || statement.text.slice(firstBoundary + 1, clauseStart).search(/[.;]\s/u) >= 0) return undefined;
     return this.firstProcedure(statement.text.slice(0, firstBoundary));
   }
 
@@ -454,7 +464,7 @@ export function isFigure(quantity: Quantity): quantity is Quantity & Figure {
 }
 
 /** "…6589 TTHC tiếp nhận, đạt tỷ lệ 100%": the words between a count and its rate, at most a short phrase. */
-const RATE_OF_PREVIOUS = /^(?:[^;:.()\d]{0,40}(?:đạt|chiếm|bằng|=)\s*(?:tỷ lệ|tỉ lệ)?|\s*\()\s*$/iu;
+const RATE_OF_PREVIOUS = /^(?:(?:[^;:.()\d]|mức(?: độ)? \d){0,40}(?:đạt|chiếm|bằng|=)\s*(?:tỷ lệ|tỉ lệ)?|\s*\()\s*$/iu;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
