@@ -1,44 +1,83 @@
 import { defineCheck } from '../../src/check/rule.ts';
 import { groupBy, isCertainCount } from '../../src/check/figures.ts';
-import type { Figure } from '../../src/model/index.ts';
+import { digitSwaps } from '../../src/check/arithmetic.ts';
+import type { Quantity } from '../../src/model/index.ts';
 
 /**
- * The same fact stated twice with different values. A fact is pinned by its metric, unit, year and
- * procedure: the size of the unit (villages, households, population, area) is one fact per report, and a
- * count of dossiers, services or accounts is one fact per year or procedure the text names. Counts with
- * neither are not compared — "126 thủ tục niêm yết" at the ward and "162 TTHC công khai" on the portal, or
- * 120 dossiers in section 2.1 and 256 in section 2.2, count different things. Parts of a total are not
- * restatements of it.
+ * The same fact stated twice with different values. A fact is pinned by its metric and every scope the text
+ * gives it: year (the report's own year counts as none, so "năm 2025, xã tiếp nhận …" and "trong kỳ tiếp nhận
+ * …" in the 2025 report are the same period), procedure, field of work, unit, own period, and running total as
+ * of a date. Compared only where the text marks the two mentions as one fact: a scope of their own in common, a
+ * size of the unit ("xã có 12 thôn với 5.388 hộ"), or the same words around the number (a figure restated in
+ * the assessment in the words of the results). Parts of a total of the same measure are not restatements of it,
+ * two cells of one table are different rows or columns, and a comparison with an earlier period is no fact of
+ * this one.
  */
-const FACTS_OF_THE_UNIT = new Set(['villages', 'households', 'population', 'area_km2']);
+const SIZE_STATEMENT = /(?:có|gồm|với|tổng số|dân số|diện tích|quy mô)\s*(?:khoảng|gần|hơn|trên|là|:)?\s*$/iu;
+const STOP_WORDS = new Set(['và', 'của', 'các', 'đã', 'được', 'trong', 'là', 'có', 'với', 'cho', 'tại', 'theo', 'số', 'đạt', 'tỷ', 'lệ', 'tổng', 'những', 'này', 'đó', 'trên', 'đến', 'từ', 'năm', 'tháng', 'ngày']);
+
 export default defineCheck({
   meta: {
     id: 'conflicting-values',
-    description: 'Cùng một chỉ tiêu với cùng năm và thủ tục được nêu hai lần với hai giá trị khác nhau.',
+    description: 'Cùng một chỉ tiêu với cùng phạm vi (năm, kỳ, thủ tục, lĩnh vực, đơn vị) được nêu hai lần với hai giá trị khác nhau.',
     defaultSeverity: 'warning',
     messages: {
       conflict: 'Cùng một số liệu{{qualifiers}} được nêu với hai giá trị khác nhau: {{first}} ({{firstRaw}}) và {{second}} ({{secondRaw}}).',
     },
   },
   check(context) {
-    const candidates = context.figures.filter((figure) => {
-      if (!isCertainCount(figure)) return false;
-      if (!FACTS_OF_THE_UNIT.has(figure.metric) && figure.year === undefined && figure.procedure === undefined) return false;
-      const parent = figure.parentId ? context.figureById.get(figure.parentId) : undefined;
-      return !parent || parent.metric !== figure.metric;
+    const year = (quantity: Quantity) => (quantity.year === context.reportYear ? undefined : quantity.year);
+    const candidates = context.quantities.filter((quantity) => {
+      if (quantity.metric === undefined || !isCertainCount(quantity) || quantity.period === 'previous') return false;
+      const parent = quantity.parentId ? context.figureById.get(quantity.parentId) : undefined;
+      return !parent || parent.metric !== quantity.metric;
     });
-    const key = (figure: Figure) => [figure.metric, figure.unit, figure.year ?? '', figure.procedure ?? ''].join('|');
+    const key = (quantity: Quantity) =>
+      [quantity.metric, quantity.unit, year(quantity) ?? '', quantity.procedure ?? '', quantity.field ?? '', quantity.subject ?? '', quantity.cumulative ? `cum:${quantity.asOf ?? ''}` : (quantity.period ?? '')].join('|');
     for (const group of groupBy(candidates, key).values()) {
-      const first = group[0]!;
-      const second = group.find((figure) => figure.value !== first.value);
-      if (!second) continue;
-      const qualifiers = [first.year !== undefined ? `năm ${first.year}` : '', first.procedure ? `thủ tục ${first.procedure}` : ''].filter(Boolean).join(', ');
-      context.report({
-        messageId: 'conflict',
-        data: { qualifiers: qualifiers ? ` (${qualifiers})` : '', first: first.value, firstRaw: first.raw, second: second.value, secondRaw: second.raw },
-        values: [first.value, second.value],
-        figures: [first, second],
-      });
+      const said = new Set<string>();
+      for (const [index, first] of group.entries()) {
+        for (const second of group.slice(index + 1)) {
+          const pair = [first.value, second.value].sort((x, y) => x - y).join(';');
+          if (second.value === first.value || said.has(pair) || !oneFact(first, second)) continue;
+          said.add(pair);
+          const qualifiers = [year(first) !== undefined ? `năm ${year(first)}` : '', first.procedure ? `thủ tục ${first.procedure}` : '', first.subject ?? '', first.asOf ? `đến ${first.asOf}` : ''].filter(Boolean).join(', ');
+          context.report({
+            messageId: 'conflict',
+            data: { qualifiers: qualifiers ? ` (${qualifiers})` : '', first: first.value, firstRaw: first.raw, second: second.value, secondRaw: second.raw },
+            values: [first.value, second.value],
+            figures: [first, second],
+            why: whyOneFact(first, second),
+          });
+        }
+      }
+    }
+
+    /** Do the two mentions name one fact, beyond sharing a metric? */
+    function oneFact(a: Quantity, b: Quantity): boolean {
+      // One sentence, row or paragraph that states two values of a measure states two facts.
+      if (a.evidence === b.evidence && a.location.line === b.location.line) return false;
+      if (sameTable(a, b)) return false;
+      if (hasOwnScope(a)) return true;
+      if (isSize(a) && isSize(b)) return true;
+      // Without a scope of their own, two counts of one measure may be two facts (a field, a stage); the same words
+      // around a nearly equal number — a slip of the pen — say it is one fact mistyped.
+      return similarWords(a, b) && slipApart(a.value, b.value);
+    }
+    // A field of work only separates facts (a section's heading gives it to every count below); a year, a
+    // procedure or a unit of their own pins two mentions to one fact.
+    function hasOwnScope(quantity: Quantity): boolean {
+      return year(quantity) !== undefined || quantity.procedure !== undefined || quantity.subject !== undefined;
+    }
+    function isSize(quantity: Quantity): boolean {
+      if (!['villages', 'households', 'persons', 'km2'].includes(quantity.unit) || quantity.parentId) return false;
+      const at = quantity.evidence.indexOf(quantity.raw);
+      return at >= 0 && SIZE_STATEMENT.test(quantity.evidence.slice(Math.max(0, at - 30), at));
+    }
+    function whyOneFact(a: Quantity, b: Quantity): string {
+      if (hasOwnScope(a)) return 'Cùng chỉ tiêu và cùng phạm vi (năm, thủ tục, lĩnh vực hoặc đơn vị).';
+      if (isSize(a) && isSize(b)) return 'Cả hai câu đều nêu quy mô của đơn vị.';
+      return 'Cùng chỉ tiêu, cùng kỳ, hai câu dùng cùng những từ quanh con số, và hai giá trị chỉ khác nhau như một lỗi đánh máy (đảo hoặc sai một chữ số).';
     }
   },
   tests: {
@@ -59,3 +98,40 @@ export default defineCheck({
     ],
   },
 });
+
+/** Two cells of one table are different rows or columns, never one fact stated twice. */
+function sameTable(a: Quantity, b: Quantity): boolean {
+  return a.location.page === b.location.page && a.evidence === b.evidence && a.evidence.includes('|');
+}
+
+/** The words right around the number (six before, six after, within its sentence), without numbers and small words. */
+function wordsAround(quantity: Quantity): Set<string> {
+  const at = Math.max(0, quantity.evidence.indexOf(quantity.raw));
+  const sentenceStart = Math.max(0, quantity.evidence.lastIndexOf('. ', at) + 1, quantity.evidence.lastIndexOf('; ', at) + 1);
+  const after = quantity.evidence.slice(at + quantity.raw.length);
+  const sentenceEnd = at + quantity.raw.length + Math.max(0, after.search(/[.;](?:\s|$)|$/u));
+  const words = (text: string) => text.toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length > 1 && !STOP_WORDS.has(word));
+  return new Set([...words(quantity.evidence.slice(sentenceStart, at)).slice(-6), ...words(quantity.evidence.slice(at, sentenceEnd)).slice(0, 6)]);
+}
+
+/** Most of the shorter clause's words are the longer one's: the same fact said again. */
+function similarWords(a: Quantity, b: Quantity): boolean {
+  const wa = wordsAround(a);
+  const wb = wordsAround(b);
+  const smaller = wa.size <= wb.size ? wa : wb;
+  const larger = smaller === wa ? wb : wa;
+  if (smaller.size < 3) return false;
+  const shared = [...smaller].filter((word) => larger.has(word)).length;
+  return shared / smaller.size >= 0.7;
+}
+
+/**
+ * A slip of the pen apart: two adjacent digits swapped (4.126 / 4.216, 6.917 / 6.971), or one digit changed in a
+ * number of four digits or more. Small numbers differ by one digit all the time without being one fact.
+ */
+function slipApart(a: number, b: number): boolean {
+  if (Math.min(a, b) < 10) return false;
+  if (digitSwaps(a).includes(b)) return true;
+  const [x, y] = [String(a), String(b)];
+  return Math.min(a, b) >= 1000 && x.length === y.length && [...x].filter((digit, index) => digit !== y[index]).length === 1;
+}

@@ -51,7 +51,7 @@ export default defineCheck({
           // A part the text gives to another total is compared with that one ("đến hạn 1.180, trong đó đúng hạn
           // 1.150" beside 1.100 newly received: due dossiers include ones carried over).
           const linkedElsewhere = part.parentId !== undefined && context.figureById.get(part.parentId)?.metric !== relation.whole;
-          const whole = linkedElsewhere ? undefined : wholes.find((candidate) => sameQualifiers(candidate, part));
+          const whole = linkedElsewhere ? undefined : wholes.find((candidate) => sameQualifiers(candidate, part, context.reportYear));
           if (whole && part.value > whole.value) report(part, whole, `Quan hệ khai báo (rules/relations/${relation.id}): ${relation.description}`);
         }
       }

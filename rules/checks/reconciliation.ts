@@ -20,7 +20,7 @@ export default defineCheck({
     },
   },
   check(context) {
-    for (const group of partGroups(context.quantities, context.figureById, context.relations)) {
+    for (const group of partGroups(context.quantities, context.figureById, context.relations, context.reportYear)) {
       if (!group.sideBySide || group.partition?.sideBySideCheck !== 'reconciliation' || !group.exhaustive || statusClaim(group)) continue;
       const { parts, whole } = sums(group);
       if (parts === whole) continue;

@@ -25,7 +25,7 @@ export default defineCheck({
     for (const relation of context.relations.relations) {
       if (!relation.zeroIsStatusClaim) continue;
       for (const zero of certain.filter((quantity) => quantity.metric === relation.whole && quantity.value === 0)) {
-        const open = certain.find((quantity) => quantity.metric !== undefined && relation.parts.includes(quantity.metric) && quantity.value > 0 && sameQualifiers(quantity, zero));
+        const open = certain.find((quantity) => quantity.metric !== undefined && relation.parts.includes(quantity.metric) && quantity.value > 0 && sameQualifiers(quantity, zero, context.reportYear));
         if (!open) continue;
         context.report({
           messageId: 'noneUnfinished',
@@ -36,7 +36,7 @@ export default defineCheck({
         });
       }
     }
-    for (const group of partGroups(context.quantities, context.figureById, context.relations)) {
+    for (const group of partGroups(context.quantities, context.figureById, context.relations, context.reportYear)) {
       const claim = statusClaim(group);
       if (!claim) continue;
       if (claim.kind === 'all-complete') {

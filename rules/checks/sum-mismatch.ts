@@ -24,7 +24,7 @@ export default defineCheck({
     },
   },
   check(context) {
-    for (const group of partGroups(context.quantities, context.figureById, context.relations)) {
+    for (const group of partGroups(context.quantities, context.figureById, context.relations, context.reportYear)) {
       if (group.parts.length < 2) continue;
       if (group.sideBySide && group.partition?.sideBySideCheck === 'reconciliation') continue;
       if (statusClaim(group)) continue;

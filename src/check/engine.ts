@@ -19,6 +19,8 @@ export interface CheckInput {
   quantities?: readonly Quantity[];
   /** The part–whole relations the checks read (rules/relations/). */
   relations: RelationIndex;
+  /** The one year the report's period lies in: a figure stamped with it is of the report's own period. */
+  reportYear?: number;
 }
 
 export function runChecks(rules: readonly CheckRule[], input: CheckInput, config?: CheckConfig): Finding[] {
@@ -34,6 +36,7 @@ export function runChecks(rules: readonly CheckRule[], input: CheckInput, config
       figures: input.figures,
       quantities,
       relations: input.relations,
+      ...(input.reportYear !== undefined ? { reportYear: input.reportYear } : {}),
       figureById,
       report(problem) {
         findings.push(toFinding(rule, severity, problem, input.file));

@@ -1,11 +1,22 @@
 import type { Quantity } from '../model/index.ts';
 
-type Qualified = Pick<Quantity, 'year' | 'procedure'>;
+type Qualified = Pick<Quantity, 'year' | 'procedure' | 'subject' | 'period' | 'cumulative' | 'asOf'>;
 
 /** Helpers the checks share: which figures speak of the same thing. */
 
-export function sameQualifiers(a: Qualified, b: Qualified): boolean {
-  return (a.year ?? null) === (b.year ?? null) && (a.procedure ?? null) === (b.procedure ?? null);
+/**
+ * The same scope: year (the report's own year counts as none), procedure, unit, period, and running total or
+ * not. Two figures that differ in any of these are different facts, never a part and its whole of one another.
+ */
+export function sameQualifiers(a: Qualified, b: Qualified, reportYear?: number): boolean {
+  const year = (quantity: Qualified) => (quantity.year === reportYear ? null : (quantity.year ?? null));
+  return (
+    year(a) === year(b) &&
+    (a.procedure ?? null) === (b.procedure ?? null) &&
+    (a.subject ?? null) === (b.subject ?? null) &&
+    (a.period ?? null) === (b.period ?? null) &&
+    (a.cumulative ?? false) === (b.cumulative ?? false)
+  );
 }
 
 /** A count (not a rate) read with certainty. */

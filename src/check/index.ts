@@ -16,6 +16,6 @@ export function relationIndex(): RelationIndex {
 }
 
 /** Every configured consistency check over one document's quantities. */
-export function checkDocument(input: { file: string; document: Document; figures: readonly Figure[]; quantities?: readonly Quantity[] }, config?: CheckConfig): Finding[] {
+export function checkDocument(input: { file: string; document: Document; figures: readonly Figure[]; quantities?: readonly Quantity[]; reportYear?: number }, config?: CheckConfig): Finding[] {
   return runChecks(CHECK_RULES, { ...input, relations: relationIndex() }, config);
 }

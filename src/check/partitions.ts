@@ -25,7 +25,7 @@ export interface PartGroup {
   linkedBy: string;
 }
 
-export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<string, Quantity>, relations: RelationIndex): PartGroup[] {
+export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<string, Quantity>, relations: RelationIndex, reportYear?: number): PartGroup[] {
   const groups: PartGroup[] = [];
   const parts = quantities.filter((quantity) => quantity.parentId !== undefined && isCertainCount(quantity));
   for (const [parentId, children] of groupBy(parts, (quantity) => quantity.parentId!)) {
@@ -50,7 +50,7 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
         ...(partition ? { partition } : {}),
         by,
         exhaustive: partition ? partitionIsExhaustive(partition, members) : sameMeasureIsExhaustive(by, members),
-        plus: partition ? plusFor(partition, total, quantities) : [],
+        plus: partition ? plusFor(partition, total, quantities, reportYear) : [],
         sideBySide,
         linkedBy,
       });
@@ -89,10 +89,10 @@ function sameMeasureIsExhaustive(by: string, parts: readonly Quantity[]): boolea
 }
 
 /** The counts a partition adds to the whole (dossiers carried over), stated near the total with its qualifiers. */
-function plusFor(partition: Partition, total: Quantity, quantities: readonly Quantity[]): Quantity[] {
+function plusFor(partition: Partition, total: Quantity, quantities: readonly Quantity[], reportYear?: number): Quantity[] {
   if (partition.plus.length === 0) return [];
   return partition.plus
-    .map((metric) => quantities.find((quantity) => quantity.metric === metric && isCertainCount(quantity) && sameQualifiers(quantity, total) && (quantity.parentId === total.id || near(quantity, total))))
+    .map((metric) => quantities.find((quantity) => quantity.metric === metric && isCertainCount(quantity) && sameQualifiers(quantity, total, reportYear) && (quantity.parentId === total.id || near(quantity, total))))
     .filter((quantity): quantity is Quantity => quantity !== undefined);
 }
 

@@ -42,6 +42,8 @@ export interface CheckContext {
   quantities: readonly Quantity[];
   /** Which metric is a part of which (rules/relations/): the checks read relations, never metric ids. */
   relations: RelationIndex;
+  /** The one year the report's period lies in (figures stamped with it are of the report's own period). */
+  reportYear?: number;
   /** Any quantity by id (a part's total, a rate's base). */
   figureById: ReadonlyMap<string, Quantity>;
   report(problem: CheckProblem): void;

@@ -19,6 +19,8 @@ import type { Statement } from './statements.ts';
 export interface LinkRules {
   relations: RelationIndex;
   markers: readonly BreakdownMarker[];
+  /** The report's own year: "năm 2024" on a figure of the 2024 report scopes nothing new. */
+  reportYear?: number;
 }
 
 type Found = { figure: Quantity; statement: Statement };
@@ -74,10 +76,20 @@ class Linker {
    * a count outside the catalog only of a count of the same noun, and only where the text says so (a marker
    * or the structure), never side by side.
    */
+  /** A year other than the report's own, or none. */
+  private yearOf(quantity: Quantity): number | undefined {
+    return quantity.year === this.rules.reportYear ? undefined : quantity.year;
+  }
+
   canBePartOf(part: Quantity, total: Quantity, stated: boolean): boolean {
     if (part === total || part.unit === 'percent' || total.unit === 'percent') return false;
-    if (part.year !== undefined && total.year !== undefined && part.year !== total.year) return false;
-    if (total.year !== undefined && part.year === undefined && !stated) return false;
+    const partYear = this.yearOf(part);
+    const totalYear = this.yearOf(total);
+    if (partYear !== undefined && totalYear !== undefined && partYear !== totalYear) return false;
+    if (totalYear !== undefined && partYear === undefined && !stated) return false;
+    // A unit's own count is never a part of another unit's; the units' counts are parts of the whole's.
+    if (total.subject !== undefined && part.subject !== total.subject) return false;
+    if (!stated && ((part.cumulative ?? false) !== (total.cumulative ?? false) || part.period !== total.period)) return false;
     if (total.procedure !== undefined && part.procedure !== undefined && part.procedure !== total.procedure) return false;
     if (part.metric !== undefined && total.metric !== undefined) {
       // A declared relation may cross units (accounts activated out of the dossiers applying for them).
@@ -237,8 +249,11 @@ class Linker {
             candidate.metric !== undefined &&
             candidate.metric !== part.metric &&
             this.rules.relations.isPartOf(part.metric!, candidate.metric) &&
-            (candidate.year ?? null) === (part.year ?? null) &&
+            (this.yearOf(candidate) ?? null) === (this.yearOf(part) ?? null) &&
             (candidate.procedure ?? null) === (part.procedure ?? null) &&
+            (candidate.subject ?? null) === (part.subject ?? null) &&
+            (candidate.cumulative ?? false) === (part.cumulative ?? false) &&
+            (candidate.period ?? null) === (part.period ?? null) &&
             // Inferred links only where they can hold: 2 in progress beside "0 chưa hoàn thành" are a status of
             // their own, not a part of the zero (that claim is status-contradiction's to judge).
             candidate.value >= part.value &&

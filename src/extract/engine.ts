@@ -141,7 +141,10 @@ export class FigureExtractor {
         previousFigure.percent = mention.percent ?? mention.value;
         if (mention.percentDecimals !== undefined) previousFigure.percentDecimals = mention.percentDecimals;
         previousFigure.raw = text.slice(previousFigureStart, mention.end).trim();
-        if (mention.baseText) this.pendingBases.push({ figure: previousFigure, baseText: mention.baseText });
+        if (mention.baseText) {
+          previousFigure.percentBase = mention.baseText;
+          this.pendingBases.push({ figure: previousFigure, baseText: mention.baseText });
+        }
         continue;
       }
 

@@ -56,6 +56,21 @@ export const FigureSchema = z.object({
   noun: z.string().optional(),
   /** For a percentage of a base stated elsewhere ("đạt 40%/ tổng dân số"): the base figure. */
   baseId: z.string().optional(),
+  /** The base a percentage names in words ("tổng dân số"), whether or not a figure of it was found. */
+  percentBase: z.string().optional(),
+  /** A running total ("lũy kế", "tính đến ngày …", "từ đầu năm"), not the period's own count. */
+  cumulative: z.boolean().optional(),
+  /** The date a running total is counted to ("tính đến ngày 20/9/2025" → 2025-09-20; the year from the report when unwritten). */
+  asOf: z.string().optional(),
+  /**
+   * The figure's own period when its words name one other than the report's: `2025-08`, `2025-Q3`, `2025-H1`, or
+   * `previous` for a comparison with an earlier period ("cùng kỳ năm trước").
+   */
+  period: z.string().optional(),
+  /** The unit the figure belongs to when it is not the issuer ("xã Hương Minh" in a district's roll-up). */
+  subject: z.string().optional(),
+  /** The field of work it counts in ("cu-tru", "dat-dai"), when its sentence, row or label names one. */
+  field: z.string().optional(),
 });
 export type Figure = z.infer<typeof FigureSchema>;
 

@@ -853,6 +853,10 @@ const RULES: readonly Rule[] = [
       if (base?.[1]) {
         draft.baseText = base[1].trim();
         draft.end = span[1] + base[0].trimEnd().length;
+      } else {
+        // "đạt 70,2% dân số": the base named without a slash; the words stay outside the mention.
+        const named = stickyMatch(PERCENT_BASE_WORDS, ctx.text, span[1]);
+        if (named?.[1]) draft.baseText = named[1].trim();
       }
       return [draft];
     },
@@ -904,6 +908,7 @@ const RATIO_PERCENT_TAIL = new RegExp(
   'iuy',
 );
 const PERCENT_BASE = /[ \t]*\/[ \t]*(\p{L}[^;,.()\n\d%/]{0,60})/uy;
+const PERCENT_BASE_WORDS = /[ \t]*(?:so với[ \t]+|trên[ \t]+)?((?:tổng[ \t]+)?(?:dân số|số dân|nhân khẩu|số hộ|hộ gia đình|người dân|công dân)(?![\p{L}]))/iuy;
 
 function readPlainNumber(m: RegExpExecArray, ctx: Ctx): Draft[] | null {
   const token = m[0];

@@ -1,6 +1,6 @@
 import { ingestBytes, sha256Hex, type IngestOptions } from '../ingest/index.ts';
 import { normalizeDocument } from '../normalize/vietnamese.ts';
-import { extractQuantities, extractMetadata } from '../extract/index.ts';
+import { extractQuantities, extractMetadata, reportContextOf } from '../extract/index.ts';
 import { checkDocument, type CheckConfig } from '../check/index.ts';
 import type { Document, DocumentResult } from '../model/index.ts';
 import { IngestError, isIngestError } from '../model/index.ts';
@@ -45,10 +45,11 @@ export async function processBytes(bytes: Uint8Array, file: string, options: Pro
     const document = normalizeDocument(source);
     lap('normalizeMs');
     const findings = [...findingsFromNotes(document.notes, file, { document, ...(options.ocr?.maxPages !== undefined ? { ocrMaxPages: options.ocr.maxPages } : {}) }), ...findingsFromRepairs(document, file)];
-    const { figures, quantities } = extractQuantities(document);
     const metadata = extractMetadata(document);
+    const report = reportContextOf(metadata);
+    const { figures, quantities } = extractQuantities(document, report);
     lap('extractMs');
-    findings.push(...checkDocument({ file, document, figures, quantities }, options.checks));
+    findings.push(...checkDocument({ file, document, figures, quantities, ...(report.year !== undefined ? { reportYear: report.year } : {}) }, options.checks));
     const others = quantities.filter((quantity) => quantity.metric === undefined);
     lap('checkMs');
     return {

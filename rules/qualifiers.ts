@@ -1,0 +1,64 @@
+/**
+ * What scopes a figure besides its metric: when it was counted (the report's own period, another period, a
+ * running total as of a date), whose it is (a unit other than the issuer), and which field of work it belongs
+ * to. Read by src/extract/qualifiers.ts from the words before the number in its sentence, its table row and
+ * column, and the label above it; checks compare figures only when these agree, so a commune's row is never
+ * weighed against the district's total and a running total never against the month's count.
+ */
+
+/** Words that make a count a running total rather than the period's own ("lũy kế", "tính đến ngày …"). */
+export const CUMULATIVE_CUES: readonly string[] = [
+  'lũy kế', 'luỹ kế', 'tính đến', 'tính tới', 'từ đầu năm', 'đến nay', 'đến thời điểm', 'tính đến thời điểm', 'từ trước đến nay',
+  'từ khi triển khai', 'kể từ khi triển khai', 'đến hết', 'tính hết',
+];
+
+/** Right before a date, these make it the date a running total is counted to. */
+export const AS_OF_BEFORE_DATE = /(?:tính đến|tính tới|lũy kế đến|luỹ kế đến|đến hết|tính hết|số liệu đến|cập nhật đến|đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?$/iu;
+
+/**
+ * A figure's own period, when its words name one. `own` is the report's own period said another way ("trong
+ * tháng", "trong kỳ"); `previous` a comparison with an earlier one ("cùng kỳ năm trước", "tháng trước").
+ */
+export const PERIOD_PHRASES: ReadonlyArray<{ pattern: RegExp; period: (match: RegExpExecArray, year: number | undefined) => string | undefined }> = [
+  { pattern: /cùng kỳ|kỳ trước|tháng trước|quý trước|năm trước/iu, period: () => 'previous' },
+  { pattern: /(?:6|sáu) tháng đầu năm(?:\s*(\d{4}))?/iu, period: (match, year) => `${match[1] ?? year ?? ''}-H1` },
+  { pattern: /(?:6|sáu) tháng cuối năm(?:\s*(\d{4}))?/iu, period: (match, year) => `${match[1] ?? year ?? ''}-H2` },
+  { pattern: /(?:9|chín) tháng(?: đầu năm)?(?:\s*(?:năm\s*)?(\d{4}))?/iu, period: (match, year) => `${match[1] ?? year ?? ''}-01/${match[1] ?? year ?? ''}-09` },
+  { pattern: /quý\s*(I{1,3}|IV|[1-4])(?:\s*(?:\/|năm)\s*(\d{4}))?/iu, period: (match, year) => `${match[2] ?? year ?? ''}-Q${romanOrDigit(match[1]!)}` },
+  { pattern: /tháng\s*(\d{1,2})(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])/iu, period: (match, year) => `${match[2] ?? year ?? ''}-${match[1]!.padStart(2, '0')}` },
+  { pattern: /trong tháng|trong kỳ|kỳ báo cáo|trong quý|trong năm(?!\s*\d)/iu, period: () => 'own' },
+];
+
+function romanOrDigit(text: string): number {
+  return ({ I: 1, II: 2, III: 3, IV: 4 } as Record<string, number>)[text.toUpperCase()] ?? Number(text);
+}
+
+/** Level words that name a unit before its proper name ("xã Hương Minh", "TP. Hạ Long"). */
+export const UNIT_LEVEL_WORDS: readonly string[] = [
+  'thị trấn', 'thị xã', 'thành phố', 'đặc khu', 'xã', 'phường', 'quận', 'huyện', 'tỉnh', 'TP.', 'TT.', 'TX.', 'P.', 'H.', 'Q.',
+];
+
+/** Row labels that are no unit even when capitalised like a name. */
+export const NOT_A_UNIT = /^(?:tổng|cộng|toàn|cấp|bộ phận|lĩnh vực|trong đó|stt|tt|năm|tháng|quý|đơn vị|ghi chú|mức|nhóm)\b/iu;
+
+/**
+ * Fields of work that reports split dossiers by ("Lĩnh vực cư trú", "Đất đai: 96 hồ sơ"): two counts of
+ * dossiers in different fields are different facts.
+ */
+export const FIELDS: ReadonlyArray<{ id: string; cues: string[] }> = [
+  { id: 'cu-tru', cues: ['cư trú'] },
+  { id: 'ho-tich', cues: ['hộ tịch', 'khai sinh', 'khai tử', 'kết hôn'] },
+  { id: 'chung-thuc', cues: ['chứng thực'] },
+  { id: 'dat-dai', cues: ['đất đai'] },
+  { id: 'dang-ky-xe', cues: ['đăng ký xe', 'biển số'] },
+  { id: 'tu-phap', cues: ['tư pháp'] },
+  { id: 'lao-dong', cues: ['lao động', 'thương binh', 'xã hội', 'bảo trợ'] },
+  { id: 'xay-dung', cues: ['xây dựng'] },
+  { id: 'kinh-doanh', cues: ['kinh doanh', 'đăng ký hộ kinh doanh'] },
+  { id: 'giao-thong', cues: ['giao thông', 'vận tải'] },
+  { id: 'y-te', cues: ['y tế', 'bảo hiểm y tế'] },
+  { id: 'giao-duc', cues: ['giáo dục'] },
+  { id: 'thue', cues: ['thuế'] },
+  { id: 'nong-nghiep', cues: ['nông nghiệp'] },
+  { id: 'can-cuoc', cues: ['căn cước', 'cccd'] },
+];

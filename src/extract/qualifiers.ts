@@ -1,0 +1,142 @@
+import type { Quantity } from '../model/index.ts';
+import { findNumbers } from '../normalize/numbers.ts';
+import { AS_OF_BEFORE_DATE, CUMULATIVE_CUES, FIELDS, NOT_A_UNIT, PERIOD_PHRASES, UNIT_LEVEL_WORDS } from '../../rules/qualifiers.ts';
+import { foldDiacritics } from './text-match.ts';
+import type { Statement } from './statements.ts';
+
+/**
+ * Reads what scopes each quantity besides its metric (rules/qualifiers.ts): whether it is a running total and
+ * as of when, its own period when the words name another than the report's, the unit it belongs to when that
+ * is not the issuer, and its field of work. Words count where they govern the number: its own clause, the
+ * opening of its sentence ("Lũy kế đến nay, …"), its table row and column, the label right above it.
+ */
+export interface ReportContext {
+  /** The one year the report's period lies in, if it lies in one. */
+  year?: number;
+  /** The report's own period as the outputs write it ("2025-08", "2025-Q3", "2025"). */
+  period?: string;
+  /** The issuer's unit name ("Hương Minh"): a unit named in a sentence that is the issuer is no other unit. */
+  unitName?: string;
+}
+
+type Found = { figure: Quantity; statement: Statement };
+
+/** Level words in either case of their first letter ("Xã", "xã"), the proper name after them in its own capitals. */
+const LEVEL_WORDS = UNIT_LEVEL_WORDS.map((word) => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1).replace(/\./gu, '\\.')}`).join('|');
+const NAME = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}(?:[ \t]*\(cũ\))?`;
+const UNIT_MENTION = new RegExp(String.raw`(?<![\p{L}])(${LEVEL_WORDS})[ \t]*(${NAME})`, 'gu');
+const PROPER_NAME_ONLY = new RegExp(String.raw`^${NAME}$`, 'u');
+
+export function readQualifiers(found: readonly Found[], report: ReportContext): void {
+  const issuer = report.unitName === undefined ? undefined : comparableName(report.unitName);
+  for (const { figure, statement } of found) {
+    const text = statement.text;
+    const at = figure.location.start ?? 0;
+    const governing = governingText(statement, at);
+    const labelAbove = statement.scopes.find((scope) => !scope.heading && /:\s*$/u.test(scope.text))?.text ?? '';
+
+    if (hasCumulativeCue(`${governing.opening} ${governing.clause} ${labelAbove}`)) figure.cumulative = true;
+    const asOf = asOfDate(`${governing.opening} ${governing.clause}`, report.year) ?? asOfDate(labelAbove, report.year);
+    if (asOf) {
+      figure.asOf = asOf;
+      figure.cumulative = true;
+    }
+    const period = ownPeriod(governing.clause, figure.year ?? report.year) ?? ownPeriod(governing.opening, figure.year ?? report.year);
+    if (period !== undefined && period !== 'own' && period !== report.period && !figure.cumulative) figure.period = period;
+
+    const subject = subjectOf(statement, governing.clause, text.slice(0, at));
+    if (subject !== undefined && comparableName(stripLevel(subject)) !== issuer) figure.subject = subject;
+
+    const field = fieldOf([governing.clause, statement.table?.rowLabel ?? '', labelAbove, ...statement.scopes.map((scope) => scope.text)]);
+    if (field) figure.field = field;
+  }
+}
+
+/**
+ * The words that govern a number: its own clause (since the last ";", or since the last "," when a unit is named
+ * right after it), and the opening of its sentence up to the first comma or colon ("Lũy kế đến nay, trên địa bàn
+ * có …"). A table cell's statement is "<column> <row>: <cell>", all of which governs it.
+ */
+function governingText(statement: Statement, at: number): { clause: string; opening: string } {
+  const before = statement.text.slice(0, at);
+  const sentenceStart = Math.max(0, ...[...before.matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((match) => (match.index ?? 0) + match[0].length));
+  const sentence = before.slice(sentenceStart);
+  const clauseStart = sentence.lastIndexOf(';') + 1;
+  const opening = /^[^,:;]{0,80}[,:]/u.exec(sentence)?.[0] ?? '';
+  return { clause: sentence.slice(clauseStart), opening };
+}
+
+function hasCumulativeCue(text: string): boolean {
+  const lower = text.toLowerCase();
+  return CUMULATIVE_CUES.some((cue) => lower.includes(cue));
+}
+
+/** "tính đến ngày 20/9/2025" → "2025-09-20"; "đến 15-10" in a 2025 report → "2025-10-15". */
+function asOfDate(text: string, year: number | undefined): string | undefined {
+  let found: string | undefined;
+  for (const mention of findNumbers(text)) {
+    if (mention.kind !== 'date' || mention.date?.day === undefined || mention.date.month === undefined) continue;
+    if (!AS_OF_BEFORE_DATE.test(text.slice(0, mention.start))) continue;
+    const dateYear = mention.date.year ?? year;
+    found = `${dateYear ?? '????'}-${String(mention.date.month).padStart(2, '0')}-${String(mention.date.day).padStart(2, '0')}`;
+  }
+  return found;
+}
+
+function ownPeriod(text: string, year: number | undefined): string | undefined {
+  for (const phrase of PERIOD_PHRASES) {
+    const match = phrase.pattern.exec(text);
+    if (match) return phrase.period(match, year);
+  }
+  return undefined;
+}
+
+/**
+ * A unit named in the number's clause ("xã Hương Minh tiếp nhận 1.402 hồ sơ"), else its table row when the row
+ * is a unit ("Xã Hương Minh", or a bare proper name such as "Hương Minh" in a roll-up table).
+ */
+function subjectOf(statement: Statement, clause: string, before: string): string | undefined {
+  const row = statement.table?.rowLabel.trim();
+  if (row !== undefined && !statement.table?.isTotalRow) {
+    const cleaned = row.replace(/^\d{1,3}[.)]?\s+/u, '').trim();
+    const inRow = [...cleaned.matchAll(UNIT_MENTION)].pop();
+    if (inRow) return `${inRow[1]!.toLowerCase()} ${inRow[2]!}`;
+    if (PROPER_NAME_ONLY.test(cleaned) && !NOT_A_UNIT.test(cleaned)) return cleaned;
+  }
+  // Only the clause's own words: after the last comma the unit is that part's ("xã A 50 hồ sơ, xã B 40 hồ sơ").
+  const own = clause.slice(Math.max(0, clause.lastIndexOf(',') + 1));
+  const mention = [...own.matchAll(UNIT_MENTION)].pop() ?? (own === clause ? undefined : [...clause.matchAll(UNIT_MENTION)].pop());
+  void before;
+  return mention ? `${mention[1]!.toLowerCase()} ${mention[2]!}` : undefined;
+}
+
+function fieldOf(texts: readonly string[]): string | undefined {
+  for (const text of texts) {
+    const lower = text.toLowerCase();
+    const hit = FIELDS.map((field) => ({ id: field.id, at: Math.min(...field.cues.map((cue) => lower.indexOf(cue)).filter((index) => index >= 0)) })).filter((entry) => Number.isFinite(entry.at)).sort((a, b) => a.at - b.at)[0];
+    if (hit) return hit.id;
+  }
+  return undefined;
+}
+
+function stripLevel(name: string): string {
+  return name.replace(new RegExp(String.raw`^(?:${LEVEL_WORDS})\s*`, 'u'), '').replace(/\s*\(cũ\)$/u, '');
+}
+
+/** Names compared without diacritics' accidents, case or spacing. */
+export function comparableName(name: string): string {
+  return foldDiacritics(name.normalize('NFC').toLowerCase()).replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * The year a report's period is of: "2025-08" → 2025, "2025" → 2025; a range of a year or less is of the year it
+ * ends in ("2024-12-15/2025-06-14", the police's half-year → 2025); a phase ("2022/2025", "2022-2025") has none.
+ */
+export function yearOfPeriod(period: string | undefined): number | undefined {
+  if (!period) return undefined;
+  const years = [...new Set(period.match(/\b(?:19|20)\d\d\b/gu) ?? [])];
+  if (years.length === 1) return Number(years[0]);
+  const range = /^(\d{4})-(\d{2})(?:-\d{2})?\/(\d{4})-(\d{2})/u.exec(period);
+  if (range && Number(range[3]) - Number(range[1]) === 1 && Number(range[4]) <= Number(range[2])) return Number(range[3]);
+  return undefined;
+}
