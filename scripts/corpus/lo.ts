@@ -73,6 +73,23 @@ export type Conversion = 'html-to-docx' | 'docx-to-pdf';
 export function convertAll(inputs: readonly string[], conversion: Conversion, outDir: string): string[] {
   if (inputs.length === 0) return [];
   mkdirSync(outDir, { recursive: true });
+  const extension = conversion === 'html-to-docx' ? '.docx' : '.pdf';
+  const outputOf = (input: string) => join(outDir, `${basename(input, extname(input))}${extension}`);
+  // soffice sometimes stops part-way through a long batch (a crash, another office sharing the machine): convert
+  // in chunks, and give what is still missing two more tries before giving up.
+  const CHUNK = 60;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const pending = inputs.filter((input) => !existsSync(outputOf(input)));
+    if (pending.length === 0) break;
+    for (let from = 0; from < pending.length; from += CHUNK) convertChunk(pending.slice(from, from + CHUNK), conversion, outDir);
+  }
+  const outputs = inputs.map(outputOf);
+  const missing = outputs.filter((output) => !existsSync(output));
+  if (missing.length) throw new Error(`LibreOffice produced no output for ${missing.length} of ${inputs.length} files: ${missing.slice(0, 5).map((file) => basename(file)).join(', ')}${missing.length > 5 ? ' …' : ''}`);
+  return outputs;
+}
+
+function convertChunk(inputs: readonly string[], conversion: Conversion, outDir: string): void {
   const { dir } = takeProfile();
   const args = [`-env:UserInstallation=${pathToFileURL(dir).href}`, '--headless', '--norestore', '--nolockcheck'];
   if (conversion === 'html-to-docx') {
@@ -84,12 +101,11 @@ export function convertAll(inputs: readonly string[], conversion: Conversion, ou
   args.push('--outdir', outDir, ...inputs);
   const timeoutMs = Math.max(5 * 60_000, inputs.length * 30_000);
   // A fixed time zone keeps LibreOffice from writing the machine's into dates it derives.
-  run('soffice', args, { env: { ...process.env, TZ: 'UTC' }, timeoutMs });
-  const extension = conversion === 'html-to-docx' ? '.docx' : '.pdf';
-  const outputs = inputs.map((input) => join(outDir, `${basename(input, extname(input))}${extension}`));
-  const missing = outputs.filter((output) => !existsSync(output));
-  if (missing.length) throw new Error(`LibreOffice produced no output for ${missing.length} of ${inputs.length} files: ${missing.slice(0, 5).map((file) => basename(file)).join(', ')}${missing.length > 5 ? ' …' : ''}`);
-  return outputs;
+  try {
+    run('soffice', args, { env: { ...process.env, TZ: 'UTC' }, timeoutMs });
+  } catch {
+    // What it did convert stays; the caller retries the rest.
+  }
 }
 
 /** A scratch directory under /tmp for one rendering run. */
