@@ -20,7 +20,8 @@ export const AS_OF_BEFORE_DATE = /(?:tính đến|tính tới|lũy kế đến|l
  * tháng", "trong kỳ"); `previous` a comparison with an earlier one ("cùng kỳ năm trước", "tháng trước").
  */
 export const PERIOD_PHRASES: ReadonlyArray<{ pattern: RegExp; period: (match: RegExpExecArray, year: number | undefined) => string | undefined }> = [
-  { pattern: /cùng kỳ|kỳ trước|tháng trước|quý trước|năm trước/iu, period: () => 'previous' },
+  // "kỳ trước chuyển sang" is what was carried over into this period, not a figure of the last one.
+  { pattern: /cùng kỳ|(?:kỳ|tháng|quý|năm) trước(?!\s*(?:chuyển|sang))|so với (?:năm|tháng|quý|kỳ|cùng)/iu, period: () => 'previous' },
   { pattern: /(?:6|sáu) tháng đầu năm(?:\s*(\d{4}))?/iu, period: (match, year) => `${match[1] ?? year ?? ''}-H1` },
   { pattern: /(?:6|sáu) tháng cuối năm(?:\s*(\d{4}))?/iu, period: (match, year) => `${match[1] ?? year ?? ''}-H2` },
   { pattern: /(?:9|chín) tháng(?: đầu năm)?(?:\s*(?:năm\s*)?(\d{4}))?/iu, period: (match, year) => `${match[1] ?? year ?? ''}-01/${match[1] ?? year ?? ''}-09` },

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/check/rule.ts';
 import { vietnamese } from '../../src/check/engine.ts';
-import { partGroups, statusClaim, sums } from '../../src/check/partitions.ts';
+import { partGroups, sums } from '../../src/check/partitions.ts';
 import type { Quantity } from '../../src/model/index.ts';
 
 /**
@@ -21,7 +21,7 @@ export default defineCheck({
   },
   check(context) {
     for (const group of partGroups(context.quantities, context.figureById, context.relations, context.reportYear)) {
-      if (!group.sideBySide || group.partition?.sideBySideCheck !== 'reconciliation' || !group.exhaustive || statusClaim(group)) continue;
+      if (!group.sideBySide || group.partition?.sideBySideCheck !== 'reconciliation' || !group.exhaustive) continue;
       const { parts, whole } = sums(group);
       if (parts === whole) continue;
       const incoming = [group.total, ...group.plus];

@@ -1,6 +1,6 @@
 import type { Quantity } from '../model/index.ts';
 import type { Partition, RelationIndex } from './relation.ts';
-import { groupBy, isCertainCount, near, sameQualifiers } from './figures.ts';
+import { groupBy, isCertainCount, near } from './figures.ts';
 
 /**
  * The stated parts of each total, grouped by what splits it: a partition declared in rules/relations/
@@ -89,10 +89,17 @@ function sameMeasureIsExhaustive(by: string, parts: readonly Quantity[]): boolea
 }
 
 /** The counts a partition adds to the whole (dossiers carried over), stated near the total with its qualifiers. */
-function plusFor(partition: Partition, total: Quantity, quantities: readonly Quantity[], reportYear?: number): Quantity[] {
+function plusFor(partition: Partition, total: Quantity, quantities: readonly Quantity[], _reportYear?: number): Quantity[] {
   if (partition.plus.length === 0) return [];
   return partition.plus
-    .map((metric) => quantities.find((quantity) => quantity.metric === metric && isCertainCount(quantity) && sameQualifiers(quantity, total, reportYear) && (quantity.parentId === total.id || near(quantity, total))))
+    .map((metric) => {
+      // What is carried over belongs to the last period by definition: its year and period are not the total's.
+      const candidates = quantities.filter((quantity) => quantity.metric === metric && isCertainCount(quantity) && (quantity.subject ?? null) === (total.subject ?? null) && (quantity.procedure ?? null) === (total.procedure ?? null));
+      // Linked to the total or beside it; else the one stated in the same section, when there is just one.
+      const close = candidates.find((quantity) => quantity.parentId === total.id || near(quantity, total));
+      const inSection = candidates.filter((quantity) => quantity.section !== undefined && quantity.section === total.section);
+      return close ?? (inSection.length === 1 ? inSection[0] : undefined);
+    })
     .filter((quantity): quantity is Quantity => quantity !== undefined);
 }
 

@@ -83,12 +83,15 @@ class Linker {
 
   canBePartOf(part: Quantity, total: Quantity, stated: boolean): boolean {
     if (part === total || part.unit === 'percent' || total.unit === 'percent') return false;
+    // A comparison with an earlier period ("so với năm 2023 (6.692 hồ sơ)") is no part and no total of this one's.
+    if (part.period === 'previous' || total.period === 'previous') return false;
     const partYear = this.yearOf(part);
     const totalYear = this.yearOf(total);
     if (partYear !== undefined && totalYear !== undefined && partYear !== totalYear) return false;
     if (totalYear !== undefined && partYear === undefined && !stated) return false;
     // A unit's own count is never a part of another unit's; the units' counts are parts of the whole's.
     if (total.subject !== undefined && part.subject !== total.subject) return false;
+    if (total.field !== undefined && part.field !== undefined && part.field !== total.field) return false;
     if (!stated && ((part.cumulative ?? false) !== (total.cumulative ?? false) || part.period !== total.period)) return false;
     if (total.procedure !== undefined && part.procedure !== undefined && part.procedure !== total.procedure) return false;
     if (part.metric !== undefined && total.metric !== undefined) {
@@ -118,7 +121,9 @@ class Linker {
     if (items.length < 2) return;
     const text = statement.text;
     const start = (quantity: Quantity) => quantity.location.start ?? 0;
-    for (const marker of this.markersIn(text, items)) {
+    // The nearest marker claims its parts first: in "…, trong đó cấp mới 96 hồ sơ (có 71 hồ sơ của trẻ em), …" the
+    // 71 belong to the 96, the 96 to the total before "trong đó".
+    for (const marker of this.markersIn(text, items).reverse()) {
       const parts = items.filter((item) => start(item) >= marker.end && start(item) < marker.scopeEnd && item.parentId === undefined);
       if (marker.totalAfter) {
         // "Trong số 1.200 hồ sơ tiếp nhận, có 1.150 hồ sơ đúng hạn …": the first count is the total.
@@ -240,7 +245,9 @@ class Linker {
       if (statement.scopes[0]?.heading && statement.scopes[0].key === statement.key - 1) window.length = 0;
       while (window.length > 0 && (window[window.length - 1]!.depth > statement.depth + 0.5 || window.length > 8)) window.shift();
       const items = (byStatement.get(statement.key) ?? []).map(({ figure }) => figure);
-      const earlier = window.flatMap((other) => (byStatement.get(other.key) ?? []).map(({ figure }) => figure));
+      // Across statements only between items of one list ("- Tổng số nhiệm vụ …: 35;" / "- … đã hoàn thành: 16;"):
+      // a paragraph after a list starts another topic ("Lĩnh vực cư trú: 214 hồ sơ …").
+      const earlier = statement.listItem ? window.filter((other) => other.listItem).flatMap((other) => (byStatement.get(other.key) ?? []).map(({ figure }) => figure)) : [];
       for (const [index, part] of items.entries()) {
         if (part.parentId !== undefined || part.metric === undefined || part.unit === 'percent') continue;
         const candidates = [...earlier, ...items.slice(0, index)].reverse();

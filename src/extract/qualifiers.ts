@@ -47,7 +47,8 @@ export function readQualifiers(found: readonly Found[], report: ReportContext): 
     const subject = subjectOf(statement, governing.clause, text.slice(0, at));
     if (subject !== undefined && comparableName(stripLevel(subject)) !== issuer) figure.subject = subject;
 
-    const field = fieldOf([governing.clause, statement.table?.rowLabel ?? '', labelAbove, ...statement.scopes.map((scope) => scope.text)]);
+    // A heading's field is too broad to scope by ("III. CÔNG TÁC … LAO ĐỘNG, XÃ HỘI" over every count below it).
+    const field = fieldOf([governing.clause, statement.table?.rowLabel ?? '', labelAbove]);
     if (field) figure.field = field;
   }
 }
