@@ -38,6 +38,8 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
       if (!split) continue;
       const key = split.partition ? `partition:${split.by}` : `same:${split.by}`;
       const entry = keyed.get(key) ?? { ...split, parts: [] };
+      // A declared partition's parts are different metrics: a second mention of one is a restatement, not a part.
+      if (split.partition && entry.parts.some((other) => other.metric === part.metric)) continue;
       entry.parts.push(part);
       keyed.set(key, entry);
     }

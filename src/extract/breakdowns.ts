@@ -249,7 +249,8 @@ class Linker {
       // a paragraph after a list starts another topic ("Lĩnh vực cư trú: 214 hồ sơ …").
       const earlier = statement.listItem ? window.filter((other) => other.listItem).flatMap((other) => (byStatement.get(other.key) ?? []).map(({ figure }) => figure)) : [];
       for (const [index, part] of items.entries()) {
-        if (part.parentId !== undefined || part.metric === undefined || part.unit === 'percent') continue;
+        // A ratio states its own whole ("187/213 hồ sơ"): it is no part beside a total.
+        if (part.parentId !== undefined || part.metric === undefined || part.unit === 'percent' || part.denominator !== undefined) continue;
         const candidates = [...earlier, ...items.slice(0, index)].reverse();
         const whole = candidates.find(
           (candidate) =>
@@ -261,6 +262,7 @@ class Linker {
             (candidate.subject ?? null) === (part.subject ?? null) &&
             (candidate.cumulative ?? false) === (part.cumulative ?? false) &&
             (candidate.period ?? null) === (part.period ?? null) &&
+            (candidate.field ?? null) === (part.field ?? null) &&
             // Inferred links only where they can hold: 2 in progress beside "0 chưa hoàn thành" are a status of
             // their own, not a part of the zero (that claim is status-contradiction's to judge).
             candidate.value >= part.value &&
