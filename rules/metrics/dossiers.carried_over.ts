@@ -8,6 +8,8 @@ export default defineMetric({
   bareNumber: true,
   cues: ["tồn trước", "kỳ trước chuyển sang", "tồn kỳ trước", "tồn", "chuyển sang", "chuyển qua", "nhận bàn giao", "bàn giao từ", "tháng trước chuyển sang", "năm trước chuyển sang"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],
+  // People moved to another post are "chuyển sang" too.
+  excludes: ["nghỉ việc", "chế độ", "công tác", "cán bộ", "công chức"],
   percent: "never",
   examples: {
     positive: [
@@ -17,6 +19,7 @@ export default defineMetric({
     ],
     negative: [
       "Số hồ sơ yêu cầu bổ sung: 1 hồ sơ.",
+      "(01 trường hợp được UBND thành phố giải quyết chế độ nghỉ việc từ tháng 8 năm 2022, 01 trường hợp chuyển sang công tác khác)",
     ],
   },
 });

@@ -249,8 +249,7 @@ class Linker {
       // a paragraph after a list starts another topic ("Lĩnh vực cư trú: 214 hồ sơ …").
       const earlier = statement.listItem ? window.filter((other) => other.listItem).flatMap((other) => (byStatement.get(other.key) ?? []).map(({ figure }) => figure)) : [];
       for (const [index, part] of items.entries()) {
-        // A ratio states its own whole ("187/213 hồ sơ"): it is no part beside a total.
-        if (part.parentId !== undefined || part.metric === undefined || part.unit === 'percent' || part.denominator !== undefined) continue;
+        if (part.parentId !== undefined || part.metric === undefined || part.unit === 'percent') continue;
         const candidates = [...earlier, ...items.slice(0, index)].reverse();
         const whole = candidates.find(
           (candidate) =>

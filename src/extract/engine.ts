@@ -131,7 +131,7 @@ export class FigureExtractor {
       // "thiết yếu" belongs to the 25; and after the words its noun carries up to a comma ("46 thủ tục … toàn
       // trình, 68 thủ tục trực tuyến một phần": "toàn trình" is the 46's).
       const previousClauseFrom = previousFigureEnd;
-      const tailEndsAtComma = /^\s*,/u.test(text.slice(afterNounStart + rightAttached.length));
+      const tailEndsAtComma = /^\s*,/u.test(text.slice(afterNounStart + rightAttached.length)) || /\svà\s*$/u.test(rightAttached);
       previousFigureEnd = Math.max(mention.end, noun && !innerNoun ? noun.end : 0, tailEndsAtComma ? afterNounStart + rightAttached.length : 0);
 
       if (isVetoed(text.slice(clauseStart, mention.start), text.slice(mention.end, rightLimit), text.slice(0, mention.start), statement, mention.kind === 'percent' || mention.percent !== undefined)) continue;
