@@ -4,6 +4,7 @@ import { extractQuantities, extractMetadata } from '../extract/index.ts';
 import { checkDocument, type CheckConfig } from '../check/index.ts';
 import type { Document, DocumentResult } from '../model/index.ts';
 import { IngestError, isIngestError } from '../model/index.ts';
+import { boundFileEvidence, quoteEvidenceInPlace } from '../model/evidence.ts';
 import { findingFromIngestError, findingsFromNotes, findingsFromRepairs } from './ingest-findings.ts';
 
 /** Wall-clock milliseconds per pipeline stage, for the benchmark; never written to results.json. */
@@ -45,16 +46,23 @@ export async function processBytes(bytes: Uint8Array, file: string, options: Pro
     const document = normalizeDocument(source);
     lap('normalizeMs');
     const findings = [...findingsFromNotes(document.notes, file, { document, ...(options.ocr?.maxPages !== undefined ? { ocrMaxPages: options.ocr.maxPages } : {}) }), ...findingsFromRepairs(document, file)];
-    const { figures, quantities } = extractQuantities(document);
+    const { figures: extracted, quantities } = extractQuantities(document);
+    // Evidence is bounded before the checks see it: a quote around each number, never its whole paragraph
+    // (in place: the figures are among the quantities, the same objects).
+    quoteEvidenceInPlace(quantities);
     const metadata = extractMetadata(document);
     lap('extractMs');
-    findings.push(...checkDocument({ file, document, figures, quantities }, options.checks));
-    const others = quantities.filter((quantity) => quantity.metric === undefined);
+    findings.push(...checkDocument({ file, document, figures: extracted, quantities }, options.checks));
+    const extractedOthers = quantities.filter((quantity) => quantity.metric === undefined);
+    // The caps per finding and per file (docs/contract.md), findings first.
+    const bounded = boundFileEvidence(findings, [...extracted, ...extractedOthers]);
+    const figures = bounded.figures.slice(0, extracted.length) as typeof extracted;
+    const others = bounded.figures.slice(extracted.length) as typeof extractedOthers;
     lap('checkMs');
     return {
       document,
       timings,
-      result: { file, status: 'ok', source: document.source, metadata, figures, ...(others.length > 0 ? { quantities: others } : {}), findings },
+      result: { file, status: 'ok', source: document.source, metadata, figures, ...(others.length > 0 ? { quantities: others } : {}), findings: bounded.findings },
     };
   } catch (caught) {
     const error = isIngestError(caught) ? caught : unexpected(caught);
