@@ -10,7 +10,7 @@ import { ResultCache } from './cache.ts';
 import { ocrCacheKey, OCR_NOTE, type OcrOptions } from '../ingest/ocr-options.ts';
 import { memoryLimitResult, timeLimitResult, unreadableFileResult, workerCrashResult } from './failures.ts';
 import { WorkerPool, type JobOutcome } from './pool.ts';
-import type { BatchEvent, BatchStats } from './progress.ts';
+import { FAILED_FILES_NAMED, type BatchEvent, type BatchStats } from './progress.ts';
 import { listInputs, READABLE_EXTENSIONS, type InputFile } from './walk.ts';
 import type { CheckConfig } from '../check/index.ts';
 import type { StageTimings } from '../pipeline/index.ts';
@@ -102,6 +102,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const documents: DocumentResult[] = [];
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byStatus: Record<DocumentStatus, number> = { ok: 0, 'needs-ocr': 0, failed: 0, skipped: 0 };
+  const failedFiles: string[] = [];
   const stageMs: StageTotals = { ingestMs: 0, normalizeMs: 0, extractMs: 0, checkMs: 0, reportMs: 0 };
   const outputs = await StreamingOutputs.open({ outDir: options.outDir, ...(options.baseline ? { page: { review: options.baseline } } : {}) });
   // Results arrive in any order (cache hits first, then whichever worker is done); the outputs are written in
@@ -119,6 +120,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       await outputs.add(document, inputs[index]!.absolutePath);
       stageMs.reportMs += performance.now() - startedAt;
       byStatus[document.status]++;
+      if (document.status === 'failed' && failedFiles.length < FAILED_FILES_NAMED) failedFiles.push(document.file);
       for (const finding of document.findings) bySeverity[finding.severity]++;
       if (retainDocuments) documents.push(document);
     }
@@ -228,6 +230,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       pages,
       elapsedMs: Date.now() - startedAt,
       workers,
+      failedFiles,
       stageMs,
     };
     return { documents, bySeverity, stats };
