@@ -183,7 +183,8 @@ describe('solieu run (the real CLI)', () => {
       expect(Number(row.infos), `${row.file} infos`).toBe(own.filter((finding) => finding.severity === 'info').length);
       if (row.status === 'failed') expect(own.some((finding) => /^ingest\.(failed|empty)$/.test(finding.rule!)), `${row.file} says why`).toBe(true);
       if (row.status === 'needs-ocr') expect(own.some((finding) => finding.rule === 'ingest.needs-ocr')).toBe(true);
-      if (row.status === 'skipped') expect(own).toEqual([]);
+      // Nothing is left out without a word: a skipped file says why and what to do.
+      if (row.status === 'skipped') expect(own.map((finding) => [finding.rule, finding.severity])).toEqual([['ingest.skipped', 'info']]);
     }
     // The scan's figures are marked as read by OCR in the appended `ocr` column; a text PDF's are not.
     const figureRows = csvRecords(outputsJobs1, 'figures.csv');

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
@@ -8,10 +7,19 @@ import { StreamingOutputs } from '../report/stream.ts';
 import { applyReview, type Review } from './baseline.ts';
 import { ResultCache } from './cache.ts';
 import { ocrCacheKey, OCR_NOTE, type OcrOptions } from '../ingest/ocr-options.ts';
-import { memoryLimitResult, timeLimitResult, unreadableFileResult, workerCrashResult } from './failures.ts';
+import {
+  memoryLimitResult,
+  otherFileTypeResult,
+  specialFileResult,
+  timeLimitResult,
+  unreadableFileResult,
+  unreadableFolderResult,
+  workerCrashResult,
+} from './failures.ts';
+import { NotRegularFileError, openRegularFile } from './open-regular.ts';
 import { WorkerPool, type JobOutcome } from './pool.ts';
 import { FAILED_FILES_NAMED, type BatchEvent, type BatchStats } from './progress.ts';
-import { listInputs, READABLE_EXTENSIONS, type InputFile } from './walk.ts';
+import { listInputs, openablePath, READABLE_EXTENSIONS, SNIFFED_EXTENSIONS, type InputFile } from './walk.ts';
 import type { CheckConfig } from '../check/index.ts';
 import type { StageTimings } from '../pipeline/index.ts';
 import { limitsCacheKey, type IngestLimits } from '../ingest/limits.ts';
@@ -142,9 +150,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         inputs.map((input, index) =>
           readLimit(async () => {
             if (signal?.aborted) return;
-            if (!READABLE_EXTENSIONS.has(input.extension)) {
-              finish(index, { file: input.displayPath, status: 'skipped', metadata: {}, figures: [], findings: [] }, false);
-              return;
+            const { kind } = input;
+            if (kind.type === 'unreadable-folder') return finish(index, unreadableFolderResult(input.displayPath, kind.errorCode), false);
+            if (kind.type === 'special') return finish(index, specialFileResult(input.displayPath, kind), false);
+            if (!READABLE_EXTENSIONS.has(input.extension) && !SNIFFED_EXTENSIONS.has(input.extension)) {
+              return finish(index, otherFileTypeResult(input.displayPath, input.extension), false);
             }
             if (!cache) {
               pending.push({ index, input });
@@ -152,9 +162,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
             }
             let sha256: string;
             try {
-              sha256 = await sha256OfFile(input.absolutePath);
+              sha256 = await sha256OfFile(input.fsPath);
             } catch (error) {
-              finish(index, unreadableFileResult(input.displayPath, errorCodeOf(error)), false);
+              if (error instanceof NotRegularFileError) finish(index, specialFileResult(input.displayPath, { type: 'special', what: error.what, viaLink: false }), false);
+              else finish(index, unreadableFileResult(input.displayPath, errorCodeOf(error)), false);
               return;
             }
             const cached = await cache.get(sha256, input.extension, input.displayPath);
@@ -185,7 +196,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         await untilInterrupted(
           Promise.all(
             pending.map(async (item) => {
-              const outcome = await pool.run({ absolutePath: item.input.absolutePath, displayPath: item.input.displayPath });
+              const outcome = await pool.run({ fsPath: item.input.fsPath, displayPath: item.input.displayPath });
               const result = await resultOf(outcome, item);
               if (outcome.kind === 'result') {
                 pages += result.source?.pages ?? 0;
@@ -247,6 +258,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         return outcome.result;
       case 'unreadable':
         return unreadableFileResult(file, outcome.errorCode);
+      case 'not-regular':
+        return specialFileResult(file, { type: 'special', what: outcome.what, viaLink: false });
       case 'timeout':
         return timeLimitResult(file, timeoutSeconds);
       case 'out-of-memory':
@@ -258,10 +271,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 }
 
 
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+async function sha256OfFile(path: string | Uint8Array): Promise<string> {
+  const { handle } = await openRegularFile(openablePath(path));
+  try {
+    const hash = createHash('sha256');
+    for await (const chunk of handle.createReadStream({ autoClose: false })) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  } finally {
+    await handle.close().catch(() => {});
+  }
 }
 
 function stoppedByOcrTimeLimit(result: DocumentResult): boolean {

@@ -72,7 +72,7 @@ export async function processBytes(bytes: Uint8Array, file: string, options: Pro
       timings,
       result: {
         file,
-        status: error.code === 'needs-ocr' ? 'needs-ocr' : 'failed',
+        status: error.code === 'needs-ocr' ? 'needs-ocr' : error.code === 'unsupported-format' ? 'skipped' : 'failed',
         ...(error.pages !== undefined
           ? { source: { path: file, format: 'pdf' as const, sha256: fileSha256, bytes: bytes.byteLength, pages: error.pages } }
           : {}),

@@ -99,6 +99,9 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'ingest.encoding-repaired': 'Đã sửa lỗi bảng mã',
   'ingest.empty': 'Tệp không có nội dung',
   'ingest.format-mismatch': 'Đuôi tệp không đúng nội dung',
+  'ingest.ocr': 'Đã đọc bằng nhận dạng chữ (OCR)',
+  'ingest.unsupported-format': 'Định dạng solieu không đọc (cần lưu lại thành DOCX/PDF)',
+  'ingest.skipped': 'Tệp được bỏ qua',
 };
 
 export interface PageDataOptions {
