@@ -233,3 +233,28 @@ describe('.doc, .rtf and .odt are told apart by their bytes', () => {
     expect(result.findings[0]!.severity).toBe('warning');
   });
 });
+
+describe('a DOCX whose parts are UTF-16 (allowed by the standard)', () => {
+  async function utf16Docx(encoding: 'utf16le' | 'utf16be', withBom: boolean): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(await readFile(join(root, 'fixtures/reports/seed-000.docx')));
+    for (const name of ['word/document.xml', 'word/styles.xml', '[Content_Types].xml']) {
+      const text = (await zip.file(name)!.async('string')).replace(/^(<\?xml[^>]*encoding=")UTF-8(")/iu, '$1UTF-16$2');
+      const body = Buffer.from(text, 'utf16le');
+      if (encoding === 'utf16be') body.swap16();
+      const bom = encoding === 'utf16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+      zip.file(name, withBom ? Buffer.concat([Buffer.from(bom), body]) : body);
+    }
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+
+  it.each([
+    ['utf16le', true],
+    ['utf16be', true],
+    ['utf16le', false],
+  ] as const)('%s (BOM: %s) is read like its UTF-8 original, not refused as "nested too deep"', async (encoding, withBom) => {
+    const original = await processBytes(new Uint8Array(await readFile(join(root, 'fixtures/reports/seed-000.docx'))), 'a.docx');
+    const { result } = await processBytes(await utf16Docx(encoding, withBom), 'a.docx');
+    expect(result.status, JSON.stringify(result.findings)).toBe('ok');
+    expect(result.figures.map((figure) => [figure.metric, figure.value])).toEqual(original.result.figures.map((figure) => [figure.metric, figure.value]));
+  });
+});

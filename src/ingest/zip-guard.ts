@@ -36,7 +36,7 @@ const XML_PART = /\.(xml|rels)$/i;
  * Returns the error for the first limit the container exceeds, or undefined when it is within all
  * of them or is not a zip this code understands (JSZip then gives its own verdict).
  */
-export function checkZipLimits(bytes: Uint8Array, limits: IngestLimits): IngestError | undefined {
+export function checkZipLimits(bytes: Uint8Array, limits: IngestLimits, found: { utf16Parts: string[] } = { utf16Parts: [] }): IngestError | undefined {
   const entries = readCentralDirectory(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!entries) return undefined;
   if (entries.length > MAX_ZIP_ENTRIES) return tooManyZipEntries(entries.length);
@@ -64,7 +64,11 @@ export function checkZipLimits(bytes: Uint8Array, limits: IngestLimits): IngestE
     } else continue;
     inflated += content.byteLength;
     if (inflated > budget) return unzipsTooLarge(inflated, limits);
-    if (XML_PART.test(entry.name) && xmlDepthExceeds(content, MAX_XML_DEPTH)) return xmlTooDeep(entry.name, MAX_XML_DEPTH);
+    if (!XML_PART.test(entry.name)) continue;
+    // XML may be UTF-16 (Word never writes it, other tools may): measured as text, not as bytes.
+    const utf16 = utf16Encoding(content);
+    if (utf16) found.utf16Parts.push(entry.name);
+    if (xmlDepthExceeds(utf16 ? Buffer.from(decodeUtf16(content, utf16), 'utf8') : content, MAX_XML_DEPTH)) return xmlTooDeep(entry.name, MAX_XML_DEPTH);
   }
   return undefined;
 }
@@ -178,4 +182,20 @@ export function xmlDepthExceeds(xml: Uint8Array, maxDepth: number): boolean {
     at = xml.indexOf(0x3c, close + 1);
   }
   return false;
+}
+
+/**
+ * UTF-16 XML as the XML spec lets it be recognised: a byte-order mark, or "<?" as two UTF-16 code units.
+ */
+export function utf16Encoding(xml: Uint8Array): 'utf16le' | 'utf16be' | undefined {
+  if (xml.length < 4) return undefined;
+  if ((xml[0] === 0xff && xml[1] === 0xfe) || (xml[0] === 0x3c && xml[1] === 0x00 && xml[2] === 0x3f && xml[3] === 0x00)) return 'utf16le';
+  if ((xml[0] === 0xfe && xml[1] === 0xff) || (xml[0] === 0x00 && xml[1] === 0x3c && xml[2] === 0x00 && xml[3] === 0x3f)) return 'utf16be';
+  return undefined;
+}
+
+/** The text of a UTF-16 XML part, without its byte-order mark and with its declaration saying UTF-8, as it is once re-encoded. */
+export function decodeUtf16(xml: Uint8Array, encoding: 'utf16le' | 'utf16be'): string {
+  const text = new TextDecoder(encoding === 'utf16le' ? 'utf-16le' : 'utf-16be').decode(xml);
+  return text.replace(/^\uFEFF/u, '').replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])utf-?16(?:le|be)?(["'])/iu, '$1UTF-8$2');
 }
