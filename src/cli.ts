@@ -1,10 +1,11 @@
 import { mkdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BatchInterruptedError, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runBatch } from './batch/run.ts';
+import { BatchInterruptedError, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, OutputSpaceError, OutputWriteError, runBatch } from './batch/run.ts';
+import { PublishError } from './report/publish.ts';
 import { BaselineError, readReview, type Review } from './batch/baseline.ts';
 import { PoolStartupError } from './batch/pool.ts';
-import { lockOutputDir, OutputLockedError, type OutputLock } from './batch/lock.ts';
+import { OutputLockedError } from './batch/lock.ts';
 import { formatSummary, ProgressReporter } from './batch/progress.ts';
 import { TOOL_VERSION } from './version.ts';
 import { DEFAULT_OCR_MAX_PAGES, OCR_MODES, type OcrMode } from './ingest/ocr-options.ts';
@@ -47,8 +48,8 @@ Phép kiểm tra:
   -h, --help           in hướng dẫn này
 
 Mã thoát: 0 chạy xong; 1 có phát hiện từ mức --fail-on trở lên; 2 không chạy được (tham số sai,
-không ghi được kết quả, thư mục kết quả đang có lần chạy khác dùng); 130/143 bị dừng bằng Ctrl+C/SIGTERM
-(kết quả cũ được giữ nguyên).
+không ghi được kết quả, ổ đĩa đầy, thư mục kết quả đang có lần chạy khác dùng); 129/130/143 bị dừng bằng
+SIGHUP/Ctrl+C/SIGTERM. Khi không chạy xong, bộ kết quả cũ được giữ nguyên.
 `;
 
 const MORE_HELP = 'Xem "solieu run --help" để biết cách dùng.\n';
@@ -56,7 +57,7 @@ const MORE_HELP = 'Xem "solieu run --help" để biết cách dùng.\n';
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** 128 + the signal number, as shells report a process ended by that signal. */
-const INTERRUPT_EXIT_CODE = { SIGINT: 130, SIGTERM: 143 } as const;
+const INTERRUPT_EXIT_CODE = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 type InterruptSignal = keyof typeof INTERRUPT_EXIT_CODE;
 
 /**
@@ -99,23 +100,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  // Two runs into one folder would overwrite each other's outputs: the second is refused.
-  let lock: OutputLock;
-  try {
-    lock = await lockOutputDir(options.outDir);
-  } catch (error) {
-    if (!(error instanceof OutputLockedError)) throw error;
-    process.stderr.write(`solieu: ${error.message}\n`);
-    return 2;
-  }
-  try {
-    return await runLocked(options);
-  } finally {
-    await lock.release();
-  }
+  return run(options);
 }
 
-async function runLocked(options: RunOptions): Promise<number> {
+async function run(options: RunOptions): Promise<number> {
   const controller = new AbortController();
   let interruptedBy: InterruptSignal | undefined;
   const onSignal = (signal: InterruptSignal) => {
@@ -125,8 +113,11 @@ async function runLocked(options: RunOptions): Promise<number> {
   };
   const onSigint = () => onSignal('SIGINT');
   const onSigterm = () => onSignal('SIGTERM');
+  // A closed terminal or an ssh session that drops: stop like SIGTERM, leaving nothing half-done behind.
+  const onSighup = () => onSignal('SIGHUP');
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
+  process.on('SIGHUP', onSighup);
 
   const progress = new ProgressReporter((text) => process.stderr.write(text), {
     tty: process.stderr.isTTY === true,
@@ -156,12 +147,18 @@ async function runLocked(options: RunOptions): Promise<number> {
       process.stderr.write(`solieu: đã dừng theo yêu cầu; không ghi kết quả nào, các tệp cũ trong ${options.outDir} được giữ nguyên.\n`);
       return INTERRUPT_EXIT_CODE[interruptedBy ?? 'SIGINT'];
     }
+    // These say in Vietnamese what happened and what to do; the previous outputs are intact.
+    if (error instanceof OutputLockedError || error instanceof PublishError || error instanceof OutputWriteError || error instanceof OutputSpaceError) {
+      process.stderr.write(`solieu: ${error.message}\n`);
+      return 2;
+    }
     const hint = error instanceof PoolStartupError ? ' (có thể --max-memory-mb quá nhỏ, hoặc bản cài đặt bị hỏng)' : '';
     process.stderr.write(`solieu: không chạy được: ${(error as Error).message}${hint}\n`);
     return 2;
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
+    process.off('SIGHUP', onSighup);
   }
   progress.finish();
   process.stderr.write(formatSummary(summary.stats, options.outDir));

@@ -297,7 +297,7 @@ describe('per-file limits (SOLIEU_TEST_HOOKS=1 makes files misbehave in the work
     const folder = join(work, 'limits');
     await cp(join(BATCH_DATA, 'hooks'), folder, { recursive: true });
     await cp(join(BATCH_DATA, 'clean.txt'), join(folder, 'zz-bình thường.txt'));
-    const run = await runCli(['run', 'limits', '--out', 'out-limits', '--jobs', '2', '--timeout', '5', '--max-memory-mb', '256', '--no-cache'], {
+    const run = await runCli(['run', 'limits', '--out', 'out-limits', '--jobs', '2', '--timeout', '30', '--max-memory-mb', '256', '--no-cache'], {
       env: { SOLIEU_TEST_HOOKS: '1' },
     });
     expect(run.code).toBe(0);
@@ -315,7 +315,7 @@ describe('per-file limits (SOLIEU_TEST_HOOKS=1 makes files misbehave in the work
       expect(findings.map((finding) => [finding.rule, finding.severity])).toEqual([['ingest.failed', 'error']]);
       return findings[0]!.message!;
     };
-    expect(messageOf('hang.txt')).toMatch(/quá 5 giây.*--timeout/u);
+    expect(messageOf('hang.txt')).toMatch(/quá 30 giây.*--timeout/u);
     expect(messageOf('allocate.txt')).toMatch(/quá 256 MB.*--max-memory-mb/u);
     expect(messageOf('crash.txt')).toMatch(/sự cố/u);
     expect(messageOf('exit.txt')).toMatch(/sự cố/u);
@@ -362,7 +362,7 @@ describe('an interrupted run', () => {
     expect(run.code).toBe(exitCode);
     expect(run.stdout).toBe('');
     expect(await readOutputs(outDir)).toEqual(before);
-    expect((await readdir(outDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(outDir)).filter((name) => name.endsWith('.tmp') || name.startsWith('.staging-'))).toEqual([]);
   });
 });
 
@@ -375,7 +375,7 @@ describe('runBatch inside the test process', () => {
       ['clean.txt', 'ok'],
     ]);
     expect(summary.stats.parsed).toBe(2);
-    expect((await readdir(outDir)).sort()).toEqual([...OUTPUT_FILES].sort());
+    expect((await readdir(outDir)).sort()).toEqual([...OUTPUT_FILES, 'outputs.json'].sort());
   });
 });
 

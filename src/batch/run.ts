@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { mkdir, stat, statfs } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { DocumentResult, DocumentStatus, Severity } from '../model/index.ts';
 import { StreamingOutputs } from '../report/stream.ts';
+import { OUTPUT_NAMES, PublishError, recoverOutputs } from '../report/publish.ts';
+import { lockOutputDir } from './lock.ts';
 import { applyReview, type Review } from './baseline.ts';
 import { ResultCache } from './cache.ts';
 import { ocrCacheKey, OCR_NOTE, type OcrOptions } from '../ingest/ocr-options.ts';
@@ -71,6 +74,50 @@ export class BatchInterruptedError extends Error {
   override readonly name = 'BatchInterruptedError';
 }
 
+/** The outputs could not be written (a full disk, a folder gone): nothing was published, the previous set is intact. */
+export class OutputWriteError extends Error {
+  override readonly name = 'OutputWriteError';
+  readonly code: string;
+  constructor(outDir: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+    super(
+      code === 'ENOSPC'
+        ? `ổ đĩa của thư mục kết quả "${outDir}" đã đầy khi đang ghi kết quả (ENOSPC); đã dừng ngay, không tệp kết quả nào bị thay và bộ kết quả cũ được giữ nguyên. ` +
+            'Hãy giải phóng dung lượng hoặc chọn --out ở ổ đĩa khác rồi chạy lại.'
+        : `không ghi được kết quả vào "${outDir}" (${code}); đã dừng, bộ kết quả cũ được giữ nguyên. Hãy kiểm tra thư mục kết quả rồi chạy lại.`,
+      { cause },
+    );
+    this.code = code;
+  }
+}
+
+/** Too little free space to write a new set beside the previous one: refused before any file is parsed. */
+export class OutputSpaceError extends Error {
+  override readonly name = 'OutputSpaceError';
+}
+
+/** Free space a run needs before it starts, at least: the size of the previous set (the new one is written beside it), and 1 MB. */
+export const MIN_FREE_BYTES = 1024 * 1024;
+
+async function checkFreeSpace(outDir: string): Promise<void> {
+  let free: number;
+  try {
+    const info = await statfs(outDir);
+    free = info.bavail * info.bsize;
+  } catch {
+    return; // A file system that does not say (or Node on a platform without statfs): the writes will tell.
+  }
+  let previous = 0;
+  for (const name of OUTPUT_NAMES) previous += (await stat(join(outDir, name)).catch(() => undefined))?.size ?? 0;
+  const needed = Math.max(MIN_FREE_BYTES, previous);
+  if (free >= needed) return;
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace('.', ',');
+  throw new OutputSpaceError(
+    `ổ đĩa của thư mục kết quả "${outDir}" chỉ còn ${mb(free)} MB trống, cần ít nhất ${mb(needed)} MB để ghi bộ kết quả mới mà vẫn giữ bộ cũ; ` +
+      'hãy giải phóng dung lượng hoặc chọn --out ở ổ đĩa khác rồi chạy lại.',
+  );
+}
+
 /** Main-thread file reads (hashing for the cache) at once: enough to hide latency, few enough to not thrash a disk. */
 const READ_CONCURRENCY = 8;
 
@@ -87,6 +134,20 @@ interface PendingParse {
  * file that fails, times out or kills its worker becomes a `failed` row and the batch goes on.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  // Two runs into one folder would publish over each other: the second is refused (OutputLockedError).
+  await mkdir(options.outDir, { recursive: true });
+  const lock = await lockOutputDir(options.outDir);
+  try {
+    // What a killed run left (a publication cut off, its staging folder, older temp files) goes first.
+    await recoverOutputs(options.outDir);
+    await checkFreeSpace(options.outDir);
+    return await runLockedBatch(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLockedBatch(options: BatchOptions): Promise<BatchSummary> {
   const startedAt = Date.now();
   const emit = options.onEvent ?? (() => {});
   const signal = options.signal;
@@ -96,7 +157,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     else signal?.addEventListener('abort', onAbort, { once: true });
   });
   interrupted.catch(() => {});
-  const untilInterrupted = <T>(work: Promise<T>): Promise<T> => (signal ? Promise.race([work, interrupted]) : work);
+  // A write that fails (a full disk) stops the batch at once: parsing on would only lose more time.
+  let writeFailure: OutputWriteError | undefined;
+  let stopForWriteFailure: (error: OutputWriteError) => void = () => {};
+  const writeFailed = new Promise<never>((_, reject) => (stopForWriteFailure = reject));
+  writeFailed.catch(() => {});
+  const untilInterrupted = <T>(work: Promise<T>): Promise<T> => Promise.race([work, interrupted, writeFailed]);
 
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
@@ -137,9 +203,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const finish = (index: number, result: DocumentResult, fromCache: boolean) => {
     waiting.set(index, result);
     emit({ type: 'file-done', result, fromCache });
-    writing = writing.then(writeReady);
-    // Seen by the final await; until then a failed write must not count as an unhandled rejection.
-    writing.catch(() => {});
+    writing = writing.then(writeReady).catch((error: unknown) => {
+      if (writeFailure) return;
+      writeFailure = new OutputWriteError(options.outDir, error);
+      stopForWriteFailure(writeFailure);
+    });
   };
   try {
     // Phase 1, main thread: skip what cannot be read and serve what the cache already knows.
@@ -220,6 +288,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
 
     await untilInterrupted(writing);
+    if (writeFailure) throw writeFailure;
     if (signal?.aborted) throw new BatchInterruptedError('interrupted');
     if (nextToWrite !== inputs.length) throw new Error(`internal error: ${inputs.length - nextToWrite} results never arrived`);
     const finishStartedAt = performance.now();
@@ -227,7 +296,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       await outputs.finish(new Date(), signal);
     } catch (error) {
       if (signal?.aborted) throw new BatchInterruptedError('interrupted', { cause: error });
-      throw error;
+      if (error instanceof PublishError) throw error;
+      throw new OutputWriteError(options.outDir, error);
     }
     stageMs.reportMs += performance.now() - finishStartedAt;
     if (cache) await cache.pruneOtherVersions().catch(() => {});
