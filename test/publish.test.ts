@@ -321,3 +321,21 @@ describe('runBatch from a library', () => {
     await rename(outDir, `${outDir}-done`);
   });
 });
+
+describe('the cache', () => {
+  it('loses the temp files of entries a killed run was writing', async () => {
+    const outDir = join(work, 'cache-leftovers');
+    const input = join(work, 'cache-in');
+    await mkdir(input);
+    await cp(join(BATCH_DATA, 'clean.txt'), join(input, 'a.txt'));
+    await cp(join(root, 'fixtures/reports/seed-001.txt'), join(input, 'b.txt'));
+    await runBatch({ inputs: [input], outDir, jobs: 1 });
+    const versions = await readdir(join(outDir, '.cache'), { withFileTypes: true });
+    const version = versions.find((entry) => entry.isDirectory())!.name;
+    const shard = join(outDir, '.cache', version, (await readdir(join(outDir, '.cache', version)))[0]!);
+    await writeFile(join(shard, 'abc.json.4242.deadbeef.tmp'), '{"half');
+    const again = await runBatch({ inputs: [input], outDir, jobs: 1 });
+    expect(again.stats.cacheHits).toBe(2);
+    expect((await readdir(shard)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});

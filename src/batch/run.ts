@@ -169,6 +169,7 @@ async function runLockedBatch(options: BatchOptions): Promise<BatchSummary> {
   // Everything that changes a file's result is part of the cache key: OCR settings and check configuration.
   const readingKey = `${ocrCacheKey(options.ocr)}|${limitsCacheKey(options.limits)}|checks:${checkConfigKey(options.checks)}`;
   const cache = options.cache === false ? undefined : await ResultCache.open(options.outDir, readingKey);
+  await cache?.removeLeftovers();
 
   const inputs = await untilInterrupted(listInputs(options.inputs, options.outDir));
   emit({ type: 'listed', total: inputs.length });
