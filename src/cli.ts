@@ -40,6 +40,11 @@ Kết quả (trong thư mục --out):
                        force (mọi trang), off (không OCR; trang quét được báo ingest.needs-ocr)
   --ocr-max-pages N    số trang OCR tối đa cho một tệp (mặc định ${DEFAULT_OCR_MAX_PAGES}); trang còn lại được báo
 
+Đầu ra cho chương trình khác (tiến độ vẫn ở stderr; các tệp trong --out vẫn được ghi như thường):
+  --format DẠNG        none (mặc định: stdout trống), json (in results.json ra stdout),
+                       sarif (in nhật ký SARIF 2.1.0 của các phát hiện ra stdout, cho CI/code scanning)
+  -q, --quiet          không in tiến độ và tóm tắt, chỉ in lỗi
+
 Phép kiểm tra:
   --config FILE        tệp cấu hình mức độ các phép kiểm tra (mặc định solieu.config.json nếu có), ví dụ
                        {"rules": {"ratio-mismatch": "warning", "ambiguous-number": "off"}}
@@ -119,7 +124,7 @@ async function run(options: RunOptions): Promise<number> {
   process.on('SIGTERM', onSigterm);
   process.on('SIGHUP', onSighup);
 
-  const progress = new ProgressReporter((text) => process.stderr.write(text), {
+  const progress = new ProgressReporter(options.quiet ? () => {} : (text) => process.stderr.write(text), {
     tty: process.stderr.isTTY === true,
     columns: process.stderr.columns,
   });
@@ -136,6 +141,7 @@ async function run(options: RunOptions): Promise<number> {
       checks: options.checks,
       limits: options.limits,
       baseline: options.baseline,
+      ...(options.format !== 'none' ? { print: { format: options.format, stream: process.stdout } } : {}),
       // The CLI needs only the counts: results stream to disk and the batch is not held in memory.
       retainDocuments: false,
       signal: controller.signal,
@@ -161,7 +167,7 @@ async function run(options: RunOptions): Promise<number> {
     process.off('SIGHUP', onSighup);
   }
   progress.finish();
-  process.stderr.write(formatSummary(summary.stats, options.outDir));
+  if (!options.quiet) process.stderr.write(formatSummary(summary.stats, options.outDir));
 
   if (options.failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[options.failOn];
@@ -178,6 +184,10 @@ interface RunOptions {
   cache: boolean;
   failOn: 'none' | Severity;
   ocr: { mode: OcrMode; maxPages: number };
+  /** `--format`: what goes to stdout once the outputs are published (nothing, results.json, or SARIF). */
+  format: (typeof OUTPUT_FORMATS)[number];
+  /** `--quiet`: no progress and no summary on stderr, only errors. */
+  quiet: boolean;
   checks: CheckConfig;
   limits: Partial<IngestLimits>;
   /** The review.json given with --baseline, already validated. */
@@ -199,8 +209,12 @@ const RUN_OPTIONS: OptionSpecs = {
   'max-pages': { type: 'string' },
   'max-unzipped-mb': { type: 'string' },
   rule: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 };
+
+export const OUTPUT_FORMATS = ['none', 'json', 'sarif'] as const;
 
 /** `--help` or `-h` anywhere before `--`: help wins over every other argument, right or wrong. */
 function asksForHelp(args: readonly string[]): boolean {
@@ -212,6 +226,7 @@ async function parseRunOptions(args: string[]): Promise<RunOptions> {
   const { values, positionals } = parseCommandLine(args, RUN_OPTIONS);
   const text = (name: string): string | undefined => values[name] as string | undefined;
   const ocrMode = oneOf('--ocr', text('ocr') ?? 'auto', OCR_MODES);
+  const format = oneOf('--format', text('format') ?? 'none', OUTPUT_FORMATS);
   const failOn = oneOf('--fail-on', text('fail-on') ?? 'none', ['none', 'warning', 'error'] as const);
   const jobs = text('jobs') === undefined ? availableParallelism() : positiveInteger('--jobs', text('jobs')!);
   const timeoutSeconds = text('timeout') === undefined ? DEFAULT_TIMEOUT_SECONDS : positiveSeconds('--timeout', text('timeout')!);
@@ -238,6 +253,8 @@ async function parseRunOptions(args: string[]): Promise<RunOptions> {
     cache: values['no-cache'] !== true,
     failOn,
     ocr: { mode: ocrMode, maxPages: ocrMaxPages },
+    format,
+    quiet: values.quiet === true,
     checks,
     limits,
     ...(baseline !== undefined ? { baseline: await readReview(baseline) } : {}),

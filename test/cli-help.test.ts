@@ -39,7 +39,7 @@ describe('help', () => {
       expect(run.stderr).toBe('');
       expect(run.stdout).toMatch(/^solieu \S+ — /u);
       for (const option of ['--out', '--jobs', '--baseline', '--fail-on', '--no-cache', '--timeout', '--max-memory-mb', '--ocr ', '--ocr-max-pages',
-        '--config', '--rule', '--max-file-mb', '--max-pages', '--max-unzipped-mb', '--help']) {
+        '--config', '--rule', '--max-file-mb', '--max-pages', '--max-unzipped-mb', '--format', '--quiet', '--help']) {
         expect(run.stdout, option).toContain(option);
       }
     },
@@ -69,6 +69,7 @@ describe('mistakes: exit 2, Vietnamese, the option and the value named, nothing 
     [['run', 'a.txt', '--ocr-max-pages', '2.5'], /--ocr-max-pages .*"2.5"/u],
     [['run', 'a.txt', '--ocr', 'sometimes'], /--ocr phải là off, auto hoặc force \(nhận được "sometimes"\)/u],
     [['run', 'a.txt', '--fail-on', 'fatal'], /--fail-on phải là none, warning hoặc error \(nhận được "fatal"\)/u],
+    [['run', 'a.txt', '--format', 'xml'], /--format phải là none, json hoặc sarif \(nhận được "xml"\)/u],
     [['run', 'a.txt', '--no-cache=yes'], /--no-cache không nhận giá trị \(nhận được "yes"\)/u],
     [['run', 'a.txt', '--jobs'], /thiếu giá trị cho tùy chọn --jobs/u],
     [['run', 'a.txt', '--out', '--jobs', '2'], /thiếu giá trị cho tùy chọn --out \(ngay sau nó là "--jobs"\)/u],

@@ -23,7 +23,10 @@ import { NotRegularFileError, openRegularFile } from './open-regular.ts';
 import { WorkerPool, type JobOutcome } from './pool.ts';
 import { FAILED_FILES_NAMED, type BatchEvent, type BatchStats } from './progress.ts';
 import { listInputs, openablePath, READABLE_EXTENSIONS, SNIFFED_EXTENSIONS, type InputFile } from './walk.ts';
-import type { CheckConfig } from '../check/index.ts';
+import { CHECK_RULES, type CheckConfig } from '../check/index.ts';
+import { severityOf } from '../check/config.ts';
+import { INGEST_RULES, type SarifRule } from '../report/sarif.ts';
+import { RULE_LABELS } from '../report/html/page-data.ts';
 import type { StageTimings } from '../pipeline/index.ts';
 import { limitsCacheKey, type IngestLimits } from '../ingest/limits.ts';
 
@@ -49,6 +52,11 @@ export interface BatchOptions {
   checks?: CheckConfig;
   /** `--baseline`: findings it dismissed leave findings.csv, the counts and the page (kept in results.json). */
   baseline?: Review;
+  /**
+   * After the outputs are published, also write results.json (`json`) or a SARIF 2.1.0 log of the findings
+   * (`sarif`) to `stream` — the command's `--format` and stdout.
+   */
+  print?: { format: 'json' | 'sarif'; stream: NodeJS.WritableStream };
   /** Aborting stops the workers and writes nothing: runBatch rejects with BatchInterruptedError. */
   signal?: AbortSignal;
   onEvent?: (event: BatchEvent) => void;
@@ -179,7 +187,16 @@ async function runLockedBatch(options: BatchOptions): Promise<BatchSummary> {
   const byStatus: Record<DocumentStatus, number> = { ok: 0, 'needs-ocr': 0, failed: 0, skipped: 0 };
   const failedFiles: string[] = [];
   const stageMs: StageTotals = { ingestMs: 0, normalizeMs: 0, extractMs: 0, checkMs: 0, reportMs: 0 };
-  const outputs = await StreamingOutputs.open({ outDir: options.outDir, ...(options.baseline ? { page: { review: options.baseline } } : {}) });
+  const print = options.print
+    ? options.print.format === 'sarif'
+      ? { format: 'sarif' as const, stream: options.print.stream, rules: sarifRules(options.checks) }
+      : { format: 'json' as const, stream: options.print.stream }
+    : undefined;
+  const outputs = await StreamingOutputs.open({
+    outDir: options.outDir,
+    ...(options.baseline ? { page: { review: options.baseline } } : {}),
+    ...(print ? { print } : {}),
+  });
   // Results arrive in any order (cache hits first, then whichever worker is done); the outputs are written in
   // input order, so a result waits here only until every earlier one has been written.
   const waiting = new Map<number, DocumentResult>();
@@ -359,6 +376,19 @@ function stoppedByOcrTimeLimit(result: DocumentResult): boolean {
 
 function errorCodeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'EIO';
+}
+
+/** Every rule a finding of this run can have: the checks with the severity configured for the run, then the ingest ids. */
+function sarifRules(config: CheckConfig | undefined): SarifRule[] {
+  return [
+    ...CHECK_RULES.map((rule) => ({
+      id: rule.meta.id,
+      name: RULE_LABELS[rule.meta.id] ?? rule.meta.id,
+      description: rule.meta.description,
+      severity: severityOf(rule.meta.id, rule.meta.defaultSeverity, config),
+    })),
+    ...INGEST_RULES,
+  ];
 }
 
 /** The check configuration as a stable string: the configured settings, sorted by check id. */

@@ -114,6 +114,8 @@ export async function publishOutputs(
   files: Record<string, PublishedFile>,
   generatedAt: Date,
   operations: PublishOperations = testOperations() ?? nodeOperations,
+  /** Leave the staging folder (and what else the caller staged there) for the caller to remove. */
+  keepStaging = false,
 ): Promise<OutputManifest> {
   const names = Object.keys(files);
   const previousFolder = join(staging.folder, PREVIOUS_FOLDER);
@@ -157,7 +159,8 @@ export async function publishOutputs(
     const restored = await takeBackNew(operations, outDir, staging.folder, movedIn).then((done) => done && putBack(operations, outDir, previousFolder, movedAside));
     throw new PublishError(join(outDir, MANIFEST_NAME), codeOf(error), restored);
   }
-  await operations.rm(staging.folder, { recursive: true, force: true }).catch(() => {});
+  await operations.rm(keepStaging ? previousFolder : staging.folder, { recursive: true, force: true }).catch(() => {});
+  if (keepStaging) await operations.rm(join(staging.folder, JOURNAL_NAME), { force: true }).catch(() => {});
   return manifest;
 }
 

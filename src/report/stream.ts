@@ -10,11 +10,17 @@ import { csvHeader, csvRows, FIGURE_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, fi
 import { reportHtmlShell, jsonForScriptBlock } from './html.ts';
 import { pageDataHead, pageReport, ruleLabelsOf, type PageDataOptions } from './html/page-data.ts';
 import { createStaging, publishOutputs, type OutputManifest, type PublishedFile } from './publish.ts';
+import { sarifHead, sarifResults, sarifTail, type SarifRule } from './sarif.ts';
 
 export interface StreamingOutputOptions {
   outDir: string;
   /** What report.html links and shows besides the documents (the `--baseline` review). */
   page?: Omit<PageDataOptions, 'sourcePaths'>;
+  /**
+   * `--format json|sarif`: once the set is published, results.json (json) or a SARIF 2.1.0 log of the same
+   * findings (sarif, with these rules) is written to `stream` (the command's stdout). The files in DIR are the same either way.
+   */
+  print?: { format: 'json'; stream: NodeJS.WritableStream } | { format: 'sarif'; stream: NodeJS.WritableStream; rules: readonly SarifRule[] };
 }
 
 /** A file being written in the staging folder, hashed as it is written (the manifest needs every hash). */
@@ -45,6 +51,7 @@ export class StreamingOutputs {
   private documents = 0;
   private readonly rulesSeen = new Set<string>();
   private failure?: Error;
+  private readonly sarif?: { part: StagedFile; ruleIndex: Map<string, number>; results: number };
 
   private constructor(
     private readonly options: StreamingOutputOptions,
@@ -56,6 +63,10 @@ export class StreamingOutputs {
     this.jsonBody = this.stage('results.json.documents');
     this.pageBody = this.stage('report.html.reports');
     this.all = [this.figures, this.findings, this.reports, this.jsonBody, this.pageBody];
+    if (options.print?.format === 'sarif') {
+      this.sarif = { part: this.stage('results.sarif.results'), ruleIndex: new Map(options.print.rules.map((rule, index) => [rule.id, index])), results: 0 };
+      this.all.push(this.sarif.part);
+    }
     this.write(this.figures, csvHeader(FIGURE_COLUMNS));
     this.write(this.findings, csvHeader(FINDING_COLUMNS));
     this.write(this.reports, csvHeader(REPORT_COLUMNS));
@@ -100,8 +111,15 @@ export class StreamingOutputs {
       this.write(this.reports, csvRows([reportRow(valid)])),
       this.write(this.jsonBody, `${separator}\n${indent(JSON.stringify(valid, null, 2), '    ')}`),
       this.write(this.pageBody, `${separator}${jsonForScriptBlock(pageReport(valid, id, sourcePath, this.options.page ?? {}, this.rulesSeen))}`),
+      this.sarif ? this.writeSarif(valid) : undefined,
     ]);
     if (this.failure) throw this.failure;
+  }
+
+  private writeSarif(document: DocumentResult): Promise<void> {
+    const sarif = this.sarif!;
+    const texts = sarifResults(document, sarif.ruleIndex).map((text) => `${sarif.results++ === 0 ? '\n        ' : ',\n        '}${text}`);
+    return this.write(sarif.part, texts.join(''));
   }
 
   /** Writes results.json and report.html around the streamed parts, then publishes the five files as one unit. */
@@ -121,6 +139,9 @@ export class StreamingOutputs {
       const html = await this.concatenate('report.html', [before, open, { file: this.pageBody.path }, ']}', after]);
       signal?.throwIfAborted();
       await Promise.all([rm(this.jsonBody.path), rm(this.pageBody.path)]);
+      const print = this.options.print;
+      // The SARIF log is staged beside the set but not published: it goes to stdout only.
+      const sarifLog = this.sarif && print?.format === 'sarif' ? await this.concatenate('results.sarif', [sarifHead(print.rules), { file: this.sarif.part.path }, sarifTail(generatedAt, this.sarif.results)]) : undefined;
 
       const published: Record<string, PublishedFile> = {
         'figures.csv': summary(this.figures),
@@ -129,7 +150,9 @@ export class StreamingOutputs {
         'results.json': results,
         'report.html': html,
       };
-      return await publishOutputs(this.options.outDir, this.staging, published, generatedAt);
+      const manifest = await publishOutputs(this.options.outDir, this.staging, published, generatedAt, undefined, true);
+      if (print) await copyTo(print.format === 'sarif' && sarifLog ? join(this.staging.folder, 'results.sarif') : join(this.options.outDir, 'results.json'), print.stream);
+      return manifest;
     } finally {
       await this.discard();
     }
@@ -151,6 +174,29 @@ export class StreamingOutputs {
     await close(target.stream);
     if (this.failure) throw this.failure;
     return summary(target);
+  }
+}
+
+/** Copies a file to stdout; a reader that went away (`| head`) is not an error of the run. */
+async function copyTo(path: string, stream: NodeJS.WritableStream): Promise<void> {
+  let closed = false;
+  const onError = () => (closed = true);
+  stream.on('error', onError);
+  try {
+    for await (const chunk of createReadStream(path)) {
+      if (closed) break;
+      if (!stream.write(chunk as Buffer)) await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+      });
+    }
+  } finally {
+    stream.off('error', onError);
   }
 }
 
