@@ -67,6 +67,6 @@ export async function processFile(path: string, options: ProcessFileOptions = {}
   } finally {
     await handle.close().catch(() => {});
   }
-  const { result } = await processBytes(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), displayPath, processOptions);
+  const { result } = await processBytes(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), displayPath, { ...processOptions, transferBytes: true });
   return result;
 }

@@ -71,6 +71,8 @@ async function handle(message: ToWorker): Promise<FromWorker> {
   const deadline = ocrDeadline(receivedAt);
   const { result, timings } = await processBytes(bytes, message.displayPath, {
     ...ingest,
+    // Read for this call only: pdf.js takes the bytes over instead of a copy (a 100 MB file is 100 MB less).
+    transferBytes: true,
     ocr: { ...ingest.ocr, ...(deadline !== undefined ? { deadline } : {}) },
     ...(checks ? { checks } : {}),
   });

@@ -17,6 +17,12 @@ export interface IngestOptions {
   ocr?: Partial<OcrOptions>;
   /** Size, page and decompression limits; DEFAULT_LIMITS for whatever is absent. */
   limits?: Partial<IngestLimits>;
+  /**
+   * The caller is done with the bytes: pdf.js may take them over (it detaches what it is given) instead of a
+   * copy, which saves the size of the file in memory. The batch's workers and processFile read the file for
+   * this call only; a caller that keeps its bytes leaves this unset.
+   */
+  transferBytes?: boolean;
 }
 
 /** Extensions the batch reads; anything else is listed as `skipped`. */
@@ -83,8 +89,8 @@ async function readByKind(
 ): Promise<SourceDocument> {
   switch (kind) {
     case 'pdf':
-      // pdf.js refuses Node Buffers and detaches what it is given: hand it a plain copy.
-      return readPdf(new Uint8Array(bytes), info, { ocr: resolveOcrOptions(options.ocr), limits });
+      // pdf.js refuses Node Buffers and detaches what it is given: hand it a plain copy, unless the caller gave the bytes away.
+      return readPdf(ownsWholeBuffer(bytes, options) ? bytes : new Uint8Array(bytes), info, { ocr: resolveOcrOptions(options.ocr), limits });
     case 'zip':
       return readDocx(bytes, info, { limits });
     case 'ole':
@@ -153,6 +159,11 @@ export function unsupportedFormat(bytes: Uint8Array, kind: SniffedKind, extensio
     );
   }
   return undefined;
+}
+
+/** Bytes pdf.js may detach: given away by the caller, a plain view, and alone in their ArrayBuffer (never a slice of Node's pool). */
+function ownsWholeBuffer(bytes: Uint8Array, options: IngestOptions): boolean {
+  return options.transferBytes === true && !Buffer.isBuffer(bytes) && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 }
 
 function extensionFormat(extension: string): SourceFormat | undefined {

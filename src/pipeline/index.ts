@@ -33,6 +33,8 @@ export interface ProcessOptions extends IngestOptions {
 
 export async function processBytes(bytes: Uint8Array, file: string, options: ProcessOptions = {}): Promise<ProcessedFile> {
   const fileSha256 = sha256Hex(bytes);
+  // Taken now: with `transferBytes` pdf.js detaches the bytes.
+  const fileSize = bytes.byteLength;
   const timings: StageTimings = { ingestMs: 0, normalizeMs: 0, extractMs: 0, checkMs: 0 };
   let mark = performance.now();
   const lap = (stage: keyof StageTimings) => {
@@ -74,7 +76,7 @@ export async function processBytes(bytes: Uint8Array, file: string, options: Pro
         file,
         status: error.code === 'needs-ocr' ? 'needs-ocr' : error.code === 'unsupported-format' ? 'skipped' : 'failed',
         ...(error.pages !== undefined
-          ? { source: { path: file, format: 'pdf' as const, sha256: fileSha256, bytes: bytes.byteLength, pages: error.pages } }
+          ? { source: { path: file, format: 'pdf' as const, sha256: fileSha256, bytes: fileSize, pages: error.pages } }
           : {}),
         metadata: {},
         figures: [],
