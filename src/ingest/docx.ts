@@ -188,7 +188,7 @@ async function openContainer(bytes: Uint8Array, limits: IngestLimits): Promise<{
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw new IngestError('failed', MESSAGE_RTF, 'RTF file');
   if (!startsWith(bytes, [0x50, 0x4b])) throw new IngestError('failed', MESSAGE_CORRUPT, 'not a zip archive');
   const found = { utf16Parts: [] as string[] };
-  const overLimit = checkZipLimits(bytes, limits, found);
+  const overLimit = await checkZipLimits(bytes, limits, found);
   if (overLimit) throw overLimit;
   let zip: JSZip;
   try {

@@ -2,7 +2,6 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import type { DocumentResult } from '../model/index.ts';
 import { DocumentResultSchema } from '../model/index.ts';
 import { TOOL_VERSION, RULES_VERSION } from '../version.ts';
@@ -210,7 +209,17 @@ function indent(text: string, prefix: string): string {
 
 async function write(stream: WriteStream, chunk: string | Buffer): Promise<void> {
   if (chunk.length === 0 || stream.destroyed) return;
-  if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+  if (stream.write(chunk)) return;
+  // Wait for the buffer to drain, or for the stream to fail (its error is recorded by its own listener).
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }
 
 function close(stream: WriteStream): Promise<void> {
