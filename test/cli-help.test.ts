@@ -75,7 +75,7 @@ describe('mistakes: exit 2, Vietnamese, the option and the value named, nothing 
     [['run', 'a.txt', '--out', '--jobs', '2'], /thiếu giá trị cho tùy chọn --out \(ngay sau nó là "--jobs"\)/u],
     [['run', 'a.txt', '--rule', 'foo'], /--rule .*"foo"/u],
     [['run', 'a.txt', '--rule', 'no-such-check=off'], /no-such-check/u],
-    [['run', 'a.txt', '--config', 'none.json'], /tệp cấu hình "none.json" \(ENOENT\)/u],
+    [['run', 'a.txt', '--config', 'none.json'], /Không đọc được tệp cấu hình "none.json" \(ENOENT\)/u],
     [['run', 'không có.txt'], /không tìm thấy tệp hoặc thư mục "không có.txt"/u],
     [['run'], /thiếu tệp hoặc thư mục đầu vào/u],
     [['chạy', 'a.txt'], /lệnh không hợp lệ: "chạy"/u],
