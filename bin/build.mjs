@@ -38,11 +38,15 @@ function sourceKey() {
   return createHash('sha256').update(sources).update(esbuildVersion).digest('hex').slice(0, 16);
 }
 
-async function bundle(outdir) {
+/**
+ * Bundles our sources (dependencies stay imports from node_modules) into `outdir`: the entry points above,
+ * plus any given. scripts/build-lib.mjs uses it for the package's lib/, with the public API as `index`.
+ */
+export async function bundle(outdir, extraEntryPoints = {}) {
   const esbuild = await import('esbuild');
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ENTRY_POINTS,
+    entryPoints: { ...ENTRY_POINTS, ...extraEntryPoints },
     outdir,
     bundle: true,
     splitting: true,

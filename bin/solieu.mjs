@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// Runs from a bundle of the TypeScript sources, rebuilt when they change (bin/build.mjs), so a checkout
-// works right after `npm install` with no build step. SOLIEU_FROM_SOURCE=1 runs the sources through tsx.
+// In a checkout, runs from a bundle of the TypeScript sources, rebuilt when they change (bin/build.mjs), so it
+// works right after `npm install` with no build step; SOLIEU_FROM_SOURCE=1 runs the sources through tsx.
+// Installed from the package (no sources beside it), runs the bundle built into lib/ when it was packed.
+import { existsSync } from 'node:fs';
+
 async function loadCli() {
+  if (!existsSync(new URL('../src/cli.ts', import.meta.url))) {
+    const packaged = new URL('../lib/cli.mjs', import.meta.url);
+    if (!existsSync(packaged)) throw new Error('solieu: bản cài đặt thiếu lib/cli.mjs (gói chưa được dựng bằng "npm run build"); hãy cài lại gói.');
+    return import(packaged.href);
+  }
   if (process.env.SOLIEU_FROM_SOURCE !== '1') {
     const { builtEntry, BuildError } = await import('./build.mjs');
     let entry;

@@ -183,7 +183,8 @@ describe('solieu run (the real CLI)', () => {
       expect(Number(row.infos), `${row.file} infos`).toBe(own.filter((finding) => finding.severity === 'info').length);
       if (row.status === 'failed') expect(own.some((finding) => /^ingest\.(failed|empty)$/.test(finding.rule!)), `${row.file} says why`).toBe(true);
       if (row.status === 'needs-ocr') expect(own.some((finding) => finding.rule === 'ingest.needs-ocr')).toBe(true);
-      if (row.status === 'skipped') expect(own).toEqual([]);
+      // Nothing is left out without a word: a skipped file says why and what to do.
+      if (row.status === 'skipped') expect(own.map((finding) => [finding.rule, finding.severity])).toEqual([['ingest.skipped', 'info']]);
     }
     // The scan's figures are marked as read by OCR in the appended `ocr` column; a text PDF's are not.
     const figureRows = csvRecords(outputsJobs1, 'figures.csv');
@@ -219,7 +220,7 @@ describe('solieu run (the real CLI)', () => {
     const run = await runCli(['run', 'in', '--out', 'out-jobs2', '--jobs', '2']);
     expect(run.code).toBe(0);
     expect(cacheHitsOf(run)).toBe(READABLE_COUNT);
-    expect(run.stderr).toContain('đã đọc 0 tệp');
+    expect(run.stderr).toContain('đã xử lý 0 tệp');
     expect(withoutTimestamp(await readOutputs(join(work, 'out-jobs2')))).toEqual(withoutTimestamp(outputsJobs1));
   });
 
@@ -296,7 +297,7 @@ describe('per-file limits (SOLIEU_TEST_HOOKS=1 makes files misbehave in the work
     const folder = join(work, 'limits');
     await cp(join(BATCH_DATA, 'hooks'), folder, { recursive: true });
     await cp(join(BATCH_DATA, 'clean.txt'), join(folder, 'zz-bình thường.txt'));
-    const run = await runCli(['run', 'limits', '--out', 'out-limits', '--jobs', '2', '--timeout', '5', '--max-memory-mb', '256', '--no-cache'], {
+    const run = await runCli(['run', 'limits', '--out', 'out-limits', '--jobs', '2', '--timeout', '30', '--max-memory-mb', '256', '--no-cache'], {
       env: { SOLIEU_TEST_HOOKS: '1' },
     });
     expect(run.code).toBe(0);
@@ -314,7 +315,7 @@ describe('per-file limits (SOLIEU_TEST_HOOKS=1 makes files misbehave in the work
       expect(findings.map((finding) => [finding.rule, finding.severity])).toEqual([['ingest.failed', 'error']]);
       return findings[0]!.message!;
     };
-    expect(messageOf('hang.txt')).toMatch(/quá 5 giây.*--timeout/u);
+    expect(messageOf('hang.txt')).toMatch(/quá 30 giây.*--timeout/u);
     expect(messageOf('allocate.txt')).toMatch(/quá 256 MB.*--max-memory-mb/u);
     expect(messageOf('crash.txt')).toMatch(/sự cố/u);
     expect(messageOf('exit.txt')).toMatch(/sự cố/u);
@@ -361,7 +362,7 @@ describe('an interrupted run', () => {
     expect(run.code).toBe(exitCode);
     expect(run.stdout).toBe('');
     expect(await readOutputs(outDir)).toEqual(before);
-    expect((await readdir(outDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(outDir)).filter((name) => name.endsWith('.tmp') || name.startsWith('.staging-'))).toEqual([]);
   });
 });
 
@@ -374,7 +375,7 @@ describe('runBatch inside the test process', () => {
       ['clean.txt', 'ok'],
     ]);
     expect(summary.stats.parsed).toBe(2);
-    expect((await readdir(outDir)).sort()).toEqual([...OUTPUT_FILES].sort());
+    expect((await readdir(outDir)).sort()).toEqual([...OUTPUT_FILES, 'outputs.json'].sort());
   });
 });
 
@@ -399,8 +400,8 @@ describe('progress on stderr', () => {
     const statusLines = lines.filter((line) => /\d+\/1000 tệp/.test(line));
     expect(statusLines.length).toBe(10);
     expect(lines.every((line) => line.endsWith('\n') && !line.includes('\r'))).toBe(true);
-    expect(statusLines.at(-1)).toMatch(/^solieu: 1000\/1000 tệp · 400 trang\/giây · lỗi 10\n$/u);
-    expect(statusLines[4]).toMatch(/500\/1000 tệp · 400 trang\/giây · còn ~2,5 giây · lỗi 5/u);
+    expect(statusLines.at(-1)).toMatch(/^solieu: 1000\/1000 tệp · 400 trang\/giây · không đọc được 10\n$/u);
+    expect(statusLines[4]).toMatch(/500\/1000 tệp · 400 trang\/giây · còn ~2,5 giây · không đọc được 5/u);
   });
 
   it('in a log: a line every ten seconds when files are slow', () => {
@@ -436,25 +437,63 @@ describe('progress on stderr', () => {
     expect(writes.at(-1)).toBe('\r\u001b[2K');
   });
 
-  it('summarises files by status, findings by severity, time, speed and cache hits', () => {
-    const summary = formatSummary(
-      {
-        files: 12,
-        byStatus: { ok: 8, 'needs-ocr': 1, failed: 2, skipped: 1 },
-        bySeverity: { error: 3, warning: 2, info: 1 },
-        cacheHits: 5,
-        parsed: 6,
-        pages: 48,
-        elapsedMs: 4000,
-        workers: 2,
-      },
-      'out',
-    );
-    expect(summary).toBe(
-      'solieu: xong 12 tệp trong 4 giây (ok 8, needs-ocr 1, failed 2, skipped 1).\n' +
-        'solieu: phát hiện: lỗi 3, cảnh báo 2, thông tin 1.\n' +
-        'solieu: đã đọc 6 tệp (48 trang) bằng 2 luồng; 1,5 tệp/giây, 12 trang/giây; lấy từ bộ nhớ đệm: 5 tệp.\n' +
+  it('fits 80 columns (79 drawn) whatever the numbers, never cutting the count of unreadable files', () => {
+    for (const columns of [undefined, 0, 40, 60, 80, 120]) {
+      const writes: string[] = [];
+      let now = 0;
+      const progress = new ProgressReporter((text) => writes.push(text), { tty: true, ...(columns !== undefined ? { columns } : {}), now: () => now });
+      progress.onEvent({ type: 'listed', total: 123_456 });
+      progress.onEvent({ type: 'parsing', toParse: 123_456, workers: 2 });
+      for (let index = 0; index < 3_000; index++) {
+        now += 1_000;
+        progress.onEvent(done(index % 3 === 0 ? 'failed' : 'ok', 1_234));
+      }
+      const limit = (columns !== undefined && columns >= 40 ? columns : 80) - 1;
+      const lines = writes.map((text) => text.replace('\r\u001b[2K', '')).filter((text) => text !== '');
+      expect(lines.length).toBeGreaterThan(10);
+      for (const line of lines) {
+        expect(line.length, `${columns}: ${line}`).toBeLessThanOrEqual(limit);
+        expect(line).toMatch(/tệp/u);
+        expect(line).toMatch(/không đọc được \d+$/u);
+      }
+      expect(lines.at(-1)).toMatch(/3000\/123456 tệp.*không đọc được 1000$/u);
+      if (limit >= 79) expect(lines.at(-1)).toMatch(/còn ~/u);
+      progress.finish();
+    }
+  });
+
+  it('says "lỗi" only of error findings: unreadable files are "không đọc được"', () => {
+    const writes: string[] = [];
+    const progress = new ProgressReporter((text) => writes.push(text), { tty: false });
+    progress.onEvent({ type: 'listed', total: 2 });
+    progress.onEvent({ type: 'parsing', toParse: 2, workers: 1 });
+    progress.onEvent(done('failed'));
+    progress.onEvent(done('ok'));
+    progress.finish();
+    expect(writes.join('')).not.toMatch(/lỗi/u);
+  });
+
+  it('summarises files by status in Vietnamese, names the unreadable ones, findings by severity, time, speed and cache hits', () => {
+    const stats = {
+      files: 12,
+      byStatus: { ok: 8, 'needs-ocr': 1, failed: 2, skipped: 1 },
+      bySeverity: { error: 3, warning: 2, info: 1 },
+      cacheHits: 5,
+      parsed: 6,
+      pages: 48,
+      elapsedMs: 4000,
+      workers: 2,
+      failedFiles: ['a/hỏng.pdf', 'b.docx'],
+    };
+    expect(formatSummary(stats, 'out')).toBe(
+      'solieu: xong 12 tệp trong 4 giây: 8 đọc được, 1 cần OCR, 2 không đọc được, 1 bỏ qua.\n' +
+        'solieu: không đọc được 2 tệp: "a/hỏng.pdf", "b.docx" (lý do và cách xử lý trong findings.csv).\n' +
+        'solieu: phát hiện: 3 lỗi, 2 cảnh báo, 1 thông tin.\n' +
+        'solieu: đã xử lý 6 tệp (48 trang) bằng 2 luồng; 1,5 tệp/giây, 12 trang/giây; lấy từ bộ nhớ đệm: 5 tệp.\n' +
         'solieu: kết quả trong out\n',
     );
+    const many = formatSummary({ ...stats, byStatus: { ...stats.byStatus, failed: 40 }, failedFiles: ['1.pdf', '2.pdf', '3.pdf', '4.pdf', '5.pdf'] }, 'out');
+    expect(many).toContain('solieu: không đọc được 40 tệp: "1.pdf", "2.pdf", "3.pdf", "4.pdf", "5.pdf" và 35 tệp khác (');
+    expect(many).not.toMatch(/\b(ok|failed|skipped|needs-ocr)\b/u);
   });
 });

@@ -19,10 +19,7 @@ const root = resolve(import.meta.dirname, '..');
 const BAD = join(root, 'fixtures/bad');
 const CLI = join(root, 'bin/solieu.mjs');
 
-/**
- * What each file is decides its status: unreadable or over a limit → failed; readable with text →
- * ok. `long-line-numbers.txt` is left to the batch test, where the time limit stops it.
- */
+/** What each file is decides its status: unreadable or over a limit → failed; readable with text → ok. */
 const EXPECTED: Record<string, { status: DocumentResult['status']; finding?: string; says?: RegExp }> = {
   'binary-junk.docx': { status: 'failed', finding: 'ingest.failed' },
   'binary-junk.pdf': { status: 'failed', finding: 'ingest.failed' },
@@ -47,6 +44,8 @@ const EXPECTED: Record<string, { status: DocumentResult['status']; finding?: str
   'huge-image-only.pdf': { status: 'failed', finding: 'ingest.empty' },
   'huge-image-with-text.pdf': { status: 'ok' },
   'long-line-no-spaces.txt': { status: 'ok' },
+  // One 1 MB line of figures: extraction and checks are linear and evidence is bounded (test/evidence.test.ts).
+  'long-line-numbers.txt': { status: 'ok' },
   'main-part-typed-as-excel.docx': { status: 'ok' },
   'missing-document-part.docx': { status: 'failed', finding: 'ingest.failed', says: /không phải văn bản Word/ },
   'missing-styles.docx': { status: 'ok' },
@@ -58,7 +57,8 @@ const EXPECTED: Record<string, { status: DocumentResult['status']; finding?: str
   'pdf-named-docx.docx': { status: 'ok', finding: 'ingest.format-mismatch' },
   'pdf-named-txt.txt': { status: 'ok', finding: 'ingest.format-mismatch' },
   'png-named-pdf.pdf': { status: 'failed', finding: 'ingest.failed' },
-  'rtf-named-docx.docx': { status: 'failed', finding: 'ingest.failed' },
+  // Its bytes say RTF: a format solieu does not read, skipped with how to re-save it.
+  'rtf-named-docx.docx': { status: 'skipped', finding: 'ingest.unsupported-format', says: /RTF.*\.docx/ },
   'russian-cp1251.txt': { status: 'ok' },
   'text-named-pdf.pdf': { status: 'failed', finding: 'ingest.failed', says: /văn bản thuần/ },
   'truncated-half.pdf': { status: 'failed', finding: 'ingest.failed' },
@@ -70,12 +70,11 @@ const EXPECTED: Record<string, { status: DocumentResult['status']; finding?: str
   'zip-bomb-declared.docx': { status: 'failed', finding: 'ingest.failed', says: /3072 MB, vượt giới hạn 300 MB.*--max-unzipped-mb/ },
   'zip-bomb-lying.docx': { status: 'failed', finding: 'ingest.failed', says: /hơn 300 MB.*--max-unzipped-mb/ },
 };
-const SLOW = 'long-line-numbers.txt';
 
 describe('fixtures/bad through processBytes', () => {
   it('lists every committed file in the expectations (and nothing else)', async () => {
     const names = (await readdir(BAD)).filter((name) => name !== 'README.md').sort();
-    expect(names).toEqual([...Object.keys(EXPECTED), SLOW].sort());
+    expect(names).toEqual(Object.keys(EXPECTED).sort());
   });
 
   for (const [name, expected] of Object.entries(EXPECTED)) {
@@ -87,9 +86,9 @@ describe('fixtures/bad through processBytes', () => {
         const finding = result.findings.find((candidate) => candidate.rule === expected.finding);
         expect(finding, JSON.stringify(result.findings.map((f) => f.rule))).toBeDefined();
         if (expected.says) expect(finding?.message).toMatch(expected.says);
-        if (result.status === 'failed') expect(finding?.fatal).toBe(true);
+        if (result.status === 'failed' || result.status === 'skipped') expect(finding?.fatal).toBe(true);
       }
-    }, 30_000);
+    }, 120_000);
   }
 });
 
@@ -154,14 +153,13 @@ describe('a hostile inbox through the batch', () => {
     await truncate(join(inbox, 'video đổi tên.pdf'), 101 * 1024 * 1024);
     expectedFiles = [
       ...Object.keys(EXPECTED).map((name) => `bad/${name}`),
-      `bad/${SLOW}`,
       'Báo cáo xã Tân Phú (bản cuối)/Báo cáo tháng 5 năm 2024.docx',
       'Báo cáo xã Tân Phú (bản cuối)/=HYPERLINK("x")  <script>.txt',
       'video đổi tên.pdf',
       '=HYPERLINK("x")  <script>.txt',
     ];
     // The output folder inside the input folder: it is skipped by the walk, not read back.
-    const summary = await runBatch({ inputs: [inbox], outDir: join(inbox, 'kết quả'), jobs: 2, timeoutSeconds: 8, cache: false, ocr: { mode: 'off' } });
+    const summary = await runBatch({ inputs: [inbox], outDir: join(inbox, 'kết quả'), jobs: 2, timeoutSeconds: 90, cache: false, ocr: { mode: 'off' } });
     documents = summary.documents;
   }, 240_000);
 
@@ -189,13 +187,10 @@ describe('a hostile inbox through the batch', () => {
     }
   });
 
-  it('the oversized file is refused by size, the endless line by the time limit', () => {
+  it('the oversized file is refused by size', () => {
     const big = documents.find((document) => document.file === 'video đổi tên.pdf');
     expect(big?.status).toBe('failed');
     expect(big?.findings[0]?.message).toMatch(/Tệp quá lớn: 101 MB, vượt giới hạn 100 MB/);
-    const slow = documents.find((document) => document.file === `bad/${SLOW}`);
-    expect(slow?.status).toBe('failed');
-    expect(slow?.findings[0]?.rule).toBe('ingest.failed');
   });
 
   it('a hostile file name is neither a formula in reports.csv nor markup in report.html', async () => {

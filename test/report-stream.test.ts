@@ -40,7 +40,8 @@ describe('streamed outputs', () => {
     const generatedAt = new Date('2025-03-04T05:06:07.000Z');
 
     const files = await streamed(documents, sourcePaths, generatedAt);
-    expect([...files.keys()]).toEqual(['figures.csv', 'findings.csv', 'report.html', 'reports.csv', 'results.json']);
+    // The five outputs of the contract and the manifest naming them, nothing else (no staging folder left).
+    expect([...files.keys()]).toEqual(['figures.csv', 'findings.csv', 'outputs.json', 'report.html', 'reports.csv', 'results.json']);
     expect(files.get('figures.csv')).toBe(figuresCsv(documents));
     expect(files.get('findings.csv')).toBe(findingsCsv(documents));
     expect(files.get('reports.csv')).toBe(reportsCsv(documents));

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { READABLE_EXTENSIONS as INGEST_READABLE_EXTENSIONS } from '../src/ingest/index.ts';
-import { listInputs, READABLE_EXTENSIONS } from '../src/batch/walk.ts';
+import { READABLE_EXTENSIONS as INGEST_READABLE_EXTENSIONS, SNIFFED_EXTENSIONS as INGEST_SNIFFED_EXTENSIONS } from '../src/ingest/index.ts';
+import { listInputs, READABLE_EXTENSIONS, SNIFFED_EXTENSIONS } from '../src/batch/walk.ts';
 
 describe('listInputs', () => {
   let root: string;
@@ -78,5 +78,6 @@ describe('listInputs', () => {
 
   it('reads exactly the extensions ingest reads', () => {
     expect([...READABLE_EXTENSIONS].sort()).toEqual([...INGEST_READABLE_EXTENSIONS].sort());
+    expect([...SNIFFED_EXTENSIONS].sort()).toEqual([...INGEST_SNIFFED_EXTENSIONS].sort());
   });
 });

@@ -36,8 +36,14 @@ export default defineCheck({
         if (!/[(:;]|gồm|là|cụ thể|như sau/iu.test(text)) continue;
         const mentions = findNumbers(text);
         // Identifiers ("Đề án 06", "104/2022/NĐ-CP") may sit between a count and its list; figures may not.
-        let masked = text;
-        for (const other of mentions) if (!FIGURE_KINDS.has(other.kind)) masked = masked.slice(0, other.start) + 'x'.repeat(other.end - other.start) + masked.slice(other.end);
+        const pieces: string[] = [];
+        let maskedTo = 0;
+        for (const other of mentions) {
+          if (FIGURE_KINDS.has(other.kind) || other.start < maskedTo) continue;
+          pieces.push(text.slice(maskedTo, other.start), 'x'.repeat(other.end - other.start));
+          maskedTo = other.end;
+        }
+        const masked = pieces.join('') + text.slice(maskedTo);
         for (const mention of mentions) {
           if (mention.kind !== 'integer' || mention.value === undefined || mention.value < 2 || mention.value > 30) continue;
           const noun = countedNoun(text.slice(mention.end));

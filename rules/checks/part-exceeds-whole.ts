@@ -77,7 +77,9 @@ function uniqueByQualifiers(figures: readonly Quantity[]): Quantity[] {
   const byKey = new Map<string, Quantity[]>();
   for (const figure of figures) {
     const key = `${figure.year ?? ''}|${figure.procedure ?? ''}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), figure]);
+    const group = byKey.get(key);
+    if (group) group.push(figure);
+    else byKey.set(key, [figure]);
   }
   return [...byKey.values()].filter((group) => new Set(group.map((figure) => figure.value)).size === 1).map((group) => group[0]!);
 }

@@ -69,6 +69,18 @@ export class ResultCache {
     await writeFileAtomic(this.entryPath(sha256, extension), `${JSON.stringify(entry)}\n`);
   }
 
+  /** Removes the temp files of entries a killed run was writing (the caller holds the folder's lock). */
+  async removeLeftovers(): Promise<void> {
+    const shards = await readdir(this.versionFolder, { withFileTypes: true }).catch(() => []);
+    for (const shard of shards) {
+      if (!shard.isDirectory()) continue;
+      const folder = join(this.versionFolder, shard.name);
+      for (const name of await readdir(folder).catch(() => [] as string[])) {
+        if (name.endsWith('.tmp')) await rm(join(folder, name), { force: true });
+      }
+    }
+  }
+
   /** Drops the folders of other tool/rules versions: their entries can never be hits again. */
   async pruneOtherVersions(): Promise<void> {
     const entries = await readdir(this.folder, { withFileTypes: true }).catch(() => []);

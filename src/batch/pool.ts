@@ -21,13 +21,14 @@ export interface PoolOptions {
 }
 
 export interface PoolJob {
-  absolutePath: string;
+  fsPath: string | Uint8Array;
   displayPath: string;
 }
 
 export type JobOutcome =
   | { kind: 'result'; result: DocumentResult; sha256: string; timings: StageTimings }
   | { kind: 'unreadable'; errorCode: string }
+  | { kind: 'not-regular'; what: 'fifo' | 'socket' | 'character-device' | 'block-device' | 'other' }
   | { kind: 'timeout' }
   | { kind: 'out-of-memory' }
   | { kind: 'crash'; detail: string };
@@ -180,7 +181,9 @@ export class WorkerPool {
     current.settle(
       message.type === 'result'
         ? { kind: 'result', result: message.result, sha256: message.sha256, timings: message.timings }
-        : { kind: 'unreadable', errorCode: message.errorCode },
+        : message.type === 'not-regular'
+          ? { kind: 'not-regular', what: message.what }
+          : { kind: 'unreadable', errorCode: message.errorCode },
     );
     this.pump();
   }

@@ -30,9 +30,10 @@ export function loadCheckConfig(path: string | undefined, knownChecks: readonly 
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`Không đọc được tệp cấu hình ${file}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`Không đọc được tệp cấu hình "${file}" (${code ?? `JSON không hợp lệ: ${(error as Error).message}`}).`);
   }
-  const parsed = CheckConfigSchema.safeParse(raw);
+  const parsed = CheckConfigSchema.safeParse(raw, { error: z.locales.vi().localeError });
   if (!parsed.success) throw new ConfigError(`Tệp cấu hình ${file} không hợp lệ: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   assertKnown(Object.keys(parsed.data.rules), knownChecks, file);
   return parsed.data;

@@ -25,6 +25,14 @@ export interface LinkRules {
 
 type Found = { figure: Quantity; statement: Statement };
 
+/**
+ * Bounds that keep one line of thousands of numbers linear to read (fixtures/bad/long-line-numbers.txt): how many
+ * quantities before a part are looked at for its total (a list of counts is a few dozen long at most), and how
+ * many characters a breakdown or a parenthesis may run (a real one is a few hundred).
+ */
+const SIDE_BY_SIDE_REACH = 64;
+export const BREAKDOWN_REACH = 2_000;
+
 export function linkBreakdowns(found: readonly Found[], statements: readonly Statement[], rules: LinkRules): void {
   const byStatement = new Map<number, Found[]>();
   for (const item of found) {
@@ -121,10 +129,21 @@ class Linker {
     if (items.length < 2) return;
     const text = statement.text;
     const start = (quantity: Quantity) => quantity.location.start ?? 0;
+    const byStart = [...items].sort((a, b) => start(a) - start(b));
+    const firstAt = (position: number) => {
+      let low = 0;
+      let high = byStart.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (start(byStart[middle]!) < position) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
     // The nearest marker claims its parts first: in "…, trong đó cấp mới 96 hồ sơ (có 71 hồ sơ của trẻ em), …" the
     // 71 belong to the 96, the 96 to the total before "trong đó".
     for (const marker of this.markersIn(text, items).reverse()) {
-      const parts = items.filter((item) => start(item) >= marker.end && start(item) < marker.scopeEnd && item.parentId === undefined);
+      const parts = byStart.slice(firstAt(marker.end), firstAt(marker.scopeEnd)).filter((item) => item.parentId === undefined);
       if (marker.totalAfter) {
         // "Trong số 1.200 hồ sơ tiếp nhận, có 1.150 hồ sơ đúng hạn …": the first count is the total.
         const [total, ...rest] = parts;
@@ -132,7 +151,8 @@ class Linker {
         for (const part of rest) if (this.canBePartOf(part, total, true)) this.link(part, total, 'inline', `"${marker.label}"`, marker.exhaustive);
         continue;
       }
-      const before = items.filter((item) => start(item) < marker.start && !inAside(text, start(item), marker.start)).reverse();
+      const markerAt = firstAt(marker.start);
+      const before = byStart.slice(Math.max(0, markerAt - SIDE_BY_SIDE_REACH), markerAt).filter((item) => !inAside(text, start(item), marker.start)).reverse();
       for (const part of parts) {
         // The nearest count of the same noun before the marker that can hold the part is its total
         // ("đã giải quyết 263 hồ sơ. Trong đó: đăng ký lại 23" — the 23 registrations are received ones too).
@@ -146,13 +166,14 @@ class Linker {
   private markersIn(text: string, items: readonly Quantity[]): MarkerHit[] {
     const hits: MarkerHit[] = [];
     const lower = text.toLowerCase();
-    const taken: Array<[number, number]> = [];
+    // Characters already claimed by a marker: one look per character instead of one per marker found so far.
+    const taken = new Uint8Array(text.length + 1);
     for (const marker of [...this.rules.markers].sort((a, b) => b.phrase.length - a.phrase.length)) {
       for (let at = lower.indexOf(marker.phrase); at >= 0; at = lower.indexOf(marker.phrase, at + 1)) {
         const end = at + marker.phrase.length;
         if (/\p{L}/u.test(lower[at - 1] ?? '') || /\p{L}/u.test(lower[end] ?? '')) continue;
-        if (taken.some(([from, to]) => at < to && end > from)) continue;
-        taken.push([at, end]);
+        if (taken.subarray(at, end).some((claimed) => claimed === 1)) continue;
+        taken.fill(1, at, end);
         hits.push({ start: at, end, label: text.slice(at, end), exhaustive: marker.exhaustive, totalAfter: marker.totalAfter === true, scopeEnd: endOfBreakdown(text, at) });
       }
     }
@@ -164,10 +185,10 @@ class Linker {
       const at = end + tail[0].length - 1;
       // "(Tổng số …", "(tăng 20 so với …": a parenthesis that states another total or a change is an aside.
       if (tail[1] === '(' && /^\(\s*(?:tổng|cộng|tăng|giảm|so với|bằng|đạt|chiếm|tỷ lệ|tỉ lệ)/iu.test(text.slice(at))) continue;
-      if (taken.some(([from, to]) => at >= from && at < to)) continue;
+      if (taken[at] === 1) continue;
       if (tail[1] === '(') {
-        const close = text.indexOf(')', at);
-        hits.push({ start: at, end: at + 1, label: '(…)', exhaustive: true, totalAfter: false, scopeEnd: close < 0 ? text.length : close });
+        const close = text.slice(at, at + BREAKDOWN_REACH).indexOf(')') + at;
+        hits.push({ start: at, end: at + 1, label: '(…)', exhaustive: true, totalAfter: false, scopeEnd: close < at ? Math.min(text.length, at + BREAKDOWN_REACH) : close });
       } else {
         hits.push({ start: at, end: at + 1, label: ':', exhaustive: true, totalAfter: false, scopeEnd: endOfBreakdown(text, at) });
       }
@@ -250,7 +271,8 @@ class Linker {
       const earlier = statement.listItem ? window.filter((other) => other.listItem).flatMap((other) => (byStatement.get(other.key) ?? []).map(({ figure }) => figure)) : [];
       for (const [index, part] of items.entries()) {
         if (part.parentId !== undefined || part.metric === undefined || part.unit === 'percent') continue;
-        const candidates = [...earlier, ...items.slice(0, index)].reverse();
+        // The nearest quantities first, and no more than SIDE_BY_SIDE_REACH of them: a line of thousands of numbers stays linear.
+        const candidates = [...earlier.slice(-SIDE_BY_SIDE_REACH), ...items.slice(Math.max(0, index - SIDE_BY_SIDE_REACH), index)].reverse().slice(0, SIDE_BY_SIDE_REACH);
         const whole = candidates.find(
           (candidate) =>
             candidate.metric !== undefined &&
@@ -314,18 +336,23 @@ class Linker {
  * "(trong đó đăng ký mới 83, đăng ký lại 6) … Trong năm 2023 thực hiện số hóa 6589 TTHC" — 6589 is no part of it.
  */
 export function endOfBreakdown(text: string, at: number): number {
-  const insideParenthesis = text.lastIndexOf('(', at) > text.lastIndexOf(')', at);
-  const rest = text.slice(at);
-  const end = insideParenthesis ? rest.indexOf(')') : rest.search(/\.(?:\s+\p{Lu}|\s*$)/u);
-  return end < 0 ? text.length : at + end;
+  const back = text.slice(Math.max(0, at - BREAKDOWN_REACH), at + 1);
+  const insideParenthesis = back.lastIndexOf('(') > back.lastIndexOf(')');
+  const reach = Math.min(text.length, at + BREAKDOWN_REACH);
+  const rest = text.slice(at, reach);
+  // Cut at the reach, the slice's end is not the text's: "$" may only match where the text really ends.
+  const end = insideParenthesis ? rest.indexOf(')') : rest.search(reach === text.length ? /\.(?:\s+\p{Lu}|\s*$)/u : /\.\s+\p{Lu}/u);
+  return end < 0 ? reach : at + end;
 }
 
 /** Is `position` inside a parenthesis that closes before `before` ("… so với năm 2023 (6.692 hồ sơ). Trong đó:")? An aside, not a total. */
 function inAside(text: string, position: number, before: number): boolean {
-  const open = text.lastIndexOf('(', position);
-  if (open < 0 || text.lastIndexOf(')', position) > open) return false;
-  const close = text.indexOf(')', position);
-  return close >= 0 && close < before;
+  const from = Math.max(0, position - BREAKDOWN_REACH);
+  const back = text.slice(from, position + 1);
+  const open = back.lastIndexOf('(');
+  if (open < 0 || back.lastIndexOf(')') > open) return false;
+  const close = text.slice(position, before).indexOf(')');
+  return close >= 0;
 }
 
 /** The marker a statement ends with ("…, trong đó:", "- Trong đó:", "gồm:"), if any. */

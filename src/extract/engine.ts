@@ -226,7 +226,10 @@ export class FigureExtractor {
     }
     // "07 máy tính (01 + 04 + 01 + 01)": a parenthesis opened right after a count lists its parts too.
     const open = window.lastIndexOf('(');
-    const opensAfterCount = open > window.lastIndexOf(')') && figures.some((figure) => /^[^\d();:]{0,40}$/u.test(text.slice(figure.location.end ?? 0, windowStart + open)) && (figure.location.end ?? 0) <= windowStart + open);
+    // Only counts ending within the window can be the one the parenthesis follows (figures are in reading order).
+    const recent: Quantity[] = [];
+    for (let index = figures.length - 1; index >= 0 && (figures[index]!.location.end ?? 0) >= windowStart; index--) recent.push(figures[index]!);
+    const opensAfterCount = open > window.lastIndexOf(')') && recent.some((figure) => /^[^\d();:]{0,40}$/u.test(text.slice(figure.location.end ?? 0, windowStart + open)) && (figure.location.end ?? 0) <= windowStart + open);
     if (opensAfterCount && windowStart + open > breakdownAt) {
       breakdownAt = windowStart + open;
       markerEnd = breakdownAt + 1;
@@ -235,8 +238,12 @@ export class FigureExtractor {
     // The number's own label ("đăng ký lại 23") is short and holds no other number.
     const label = text.slice(Math.max(markerEnd, position - left.length), position).replace(/^[\s,:;(+]*/u, '');
     if (label.split(/\s+/u).filter(Boolean).length > 8 || /\d/u.test(label)) return undefined;
-    const before = figures.filter((figure) => (figure.location.start ?? 0) < breakdownAt);
-    const headline = breakdownAt === windowStart + open ? before[before.length - 1] : before[0];
+    // The first count before the marker, or the last one (for a parenthesis), found without listing them all.
+    const isBefore = (figure: Quantity) => (figure.location.start ?? 0) < breakdownAt;
+    let last: Quantity | undefined;
+    for (let index = figures.length - 1; index >= 0 && !last; index--) if (isBefore(figures[index]!)) last = figures[index];
+    const first = figures[0] !== undefined && isBefore(figures[0]) ? figures[0] : undefined;
+    const headline = breakdownAt === windowStart + open ? last : first;
     // A bare number after a breakdown of a count the catalog does not name ("04 xã, gồm: …") counts the same
     // thing only in plain arithmetic ("(01 + 04 + 01 + 01)"): after a name it is a figure about that unit.
     if (headline?.metric === undefined && !/^[\s\d.,+()]*$/u.test(text.slice(markerEnd, position))) return undefined;

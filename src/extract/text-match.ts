@@ -48,6 +48,9 @@ export interface PhraseHit {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** How many characters startingAt lets `skip` pass over before the phrase, plus one to see the phrase's end. */
+const STARTING_AT_REACH = 201;
+
 function isBoundary(text: string, index: number): boolean {
   if (index <= 0 || index >= text.length) return true;
   return !WORD_CHAR.test(text[index - 1]!) || !WORD_CHAR.test(text[index]!);
@@ -132,7 +135,8 @@ export class PhraseSet {
 
   /** A phrase that begins at `position` (after optional spaces/punctuation given by `skip`). */
   startingAt(text: string, position: number, folded = false, skip = /^[\s:]*/u): PhraseHit | undefined {
-    const rest = text.slice(position);
+    // Looks only as far as a phrase can reach (a line of a million characters stays linear to read).
+    const rest = text.slice(position, position + STARTING_AT_REACH + (this.exact[0]?.length ?? 0));
     const skipped = skip.exec(rest)?.[0].length ?? 0;
     const tail = rest.slice(skipped);
     const haystack = folded ? foldDiacritics(tail) : canonicalToneMarks(tail.toLowerCase());

@@ -15,7 +15,7 @@ import type {
 } from '../model/document.ts';
 import { IngestError } from '../model/errors.ts';
 import { resolveLimits, type IngestLimits } from './limits.ts';
-import { checkZipLimits } from './zip-guard.ts';
+import { checkZipLimits, decodeUtf16, utf16Encoding } from './zip-guard.ts';
 
 export interface DocxFileInfo {
   path: string;
@@ -87,7 +87,8 @@ export async function readDocx(bytes: Uint8Array, info: DocxFileInfo, options: D
 }
 
 async function readDocxUnguarded(bytes: Uint8Array, info: DocxFileInfo, limits: IngestLimits): Promise<SourceDocument> {
-  const zip = await openContainer(bytes, limits);
+  const { zip, bytes: readable } = await openContainer(bytes, limits);
+  bytes = readable;
   const mainPath = await findMainDocumentPath(zip, info.path);
   const notes: IngestNote[] = [];
 
@@ -181,18 +182,32 @@ async function readDocxUnguarded(bytes: Uint8Array, info: DocxFileInfo, limits: 
 // ---------------------------------------------------------------------------------------------
 // The container: what the bytes are, and where the Word document is inside them.
 
-async function openContainer(bytes: Uint8Array, limits: IngestLimits): Promise<JSZip> {
+async function openContainer(bytes: Uint8Array, limits: IngestLimits): Promise<{ zip: JSZip; bytes: Uint8Array }> {
   if (bytes.byteLength === 0) throw new IngestError('empty', MESSAGE_ZERO_BYTES);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw describeOleFile(bytes);
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw new IngestError('failed', MESSAGE_RTF, 'RTF file');
   if (!startsWith(bytes, [0x50, 0x4b])) throw new IngestError('failed', MESSAGE_CORRUPT, 'not a zip archive');
-  const overLimit = checkZipLimits(bytes, limits);
+  const found = { utf16Parts: [] as string[] };
+  const overLimit = await checkZipLimits(bytes, limits, found);
   if (overLimit) throw overLimit;
+  let zip: JSZip;
   try {
-    return await JSZip.loadAsync(bytes);
+    zip = await JSZip.loadAsync(bytes);
   } catch (error) {
     throw new IngestError('failed', MESSAGE_CORRUPT, errorDetail(error));
   }
+  if (found.utf16Parts.length === 0) return { zip, bytes };
+  // The OOXML standard allows UTF-16 parts; mammoth and JSZip read parts as UTF-8. Those parts are re-encoded
+  // and the package rebuilt in memory (rare, so the cost of a second zip is paid only then).
+  for (const name of found.utf16Parts) {
+    const part = zip.file(name);
+    if (!part) continue;
+    const content = await part.async('uint8array');
+    const encoding = utf16Encoding(content);
+    if (encoding) zip.file(name, decodeUtf16(content, encoding));
+  }
+  const rebuilt = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return { zip: await JSZip.loadAsync(rebuilt), bytes: rebuilt };
 }
 
 /**

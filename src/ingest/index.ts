@@ -17,10 +17,22 @@ export interface IngestOptions {
   ocr?: Partial<OcrOptions>;
   /** Size, page and decompression limits; DEFAULT_LIMITS for whatever is absent. */
   limits?: Partial<IngestLimits>;
+  /**
+   * The caller is done with the bytes: pdf.js may take them over (it detaches what it is given) instead of a
+   * copy, which saves the size of the file in memory. The batch's workers and processFile read the file for
+   * this call only; a caller that keeps its bytes leaves this unset.
+   */
+  transferBytes?: boolean;
 }
 
 /** Extensions the batch reads; anything else is listed as `skipped`. */
 export const READABLE_EXTENSIONS = new Set(['.pdf', '.docx', '.txt']);
+
+/**
+ * Word-processor formats reports also arrive in: their bytes decide. A DOCX or PDF that only has the
+ * wrong name is read; a real Word 97–2003, RTF or OpenDocument file is `skipped` with how to re-save it.
+ */
+export const SNIFFED_EXTENSIONS = new Set(['.doc', '.rtf', '.odt']);
 
 type SniffedKind = 'pdf' | 'zip' | 'ole' | 'unknown';
 
@@ -55,6 +67,8 @@ export async function ingestBytes(bytes: Uint8Array, path: string, options: Inge
   // The batch worker refuses an oversized file before reading it; this guards every other caller.
   if (bytes.byteLength > limits.maxFileMb * 1024 * 1024) throw fileTooLarge(bytes.byteLength, limits);
   const kind = sniffFormat(bytes);
+  const unsupported = unsupportedFormat(bytes, kind, extension);
+  if (unsupported) throw unsupported;
   const document = await readByKind(kind, extension, bytes, info, options, limits);
   if (kind !== 'unknown' && extensionFormat(extension) !== document.source.format) {
     document.notes.push({
@@ -75,18 +89,14 @@ async function readByKind(
 ): Promise<SourceDocument> {
   switch (kind) {
     case 'pdf':
-      // pdf.js refuses Node Buffers and detaches what it is given: hand it a plain copy.
-      return readPdf(new Uint8Array(bytes), info, { ocr: resolveOcrOptions(options.ocr), limits });
+      // pdf.js refuses Node Buffers and detaches what it is given: hand it a plain copy, unless the caller gave the bytes away.
+      return readPdf(ownsWholeBuffer(bytes, options) ? bytes : new Uint8Array(bytes), info, { ocr: resolveOcrOptions(options.ocr), limits });
     case 'zip':
       return readDocx(bytes, info, { limits });
     case 'ole':
-      // A password-protected DOCX is an OLE container; the DOCX reader says which case it is.
-      if (extension === '.docx') return readDocx(bytes, info, { limits });
-      throw new IngestError(
-        'failed',
-        'Tệp là văn bản Word cũ (.doc) hoặc tệp Word đặt mật khẩu; hãy mở bằng Word, bỏ mật khẩu nếu có và lưu thành .docx hoặc PDF rồi gửi lại.',
-        'OLE compound file',
-      );
+      // Word 97–2003 was answered above; a password-protected DOCX is an OLE container too, and the DOCX
+      // reader says which case it is (encrypted, or another old Office file).
+      return readDocx(bytes, info, { limits });
     case 'unknown':
       if (extension === '.txt') return readText(bytes, info);
       if (isMostlyText(bytes)) {
@@ -100,6 +110,60 @@ async function readByKind(
         `Tệp có đuôi "${extension}" nhưng nội dung không phải ${extension === '.pdf' ? 'PDF' : extension === '.docx' ? 'DOCX' : 'định dạng được hỗ trợ'} (tệp hỏng hoặc sai định dạng); hãy xuất lại từ bản gốc và gửi lại.`,
       );
   }
+}
+
+const RESAVE_WORD = 'chọn Tệp > Lưu thành (Save As) > Tài liệu Word (*.docx), hoặc Tệp > Xuất thành PDF, rồi chạy lại';
+
+/**
+ * A document in a format solieu does not read, told by its bytes whatever its name: Word 97–2003 (an OLE
+ * file with a WordDocument stream and no encrypted package — a password-protected DOCX is an OLE file
+ * too, and the DOCX reader says so), RTF, OpenDocument (a zip whose first entry, `mimetype`, says so), a
+ * web page Word saved as .doc, or a .doc/.rtf/.odt whose bytes are none of these. Each says how to re-save it.
+ */
+export function unsupportedFormat(bytes: Uint8Array, kind: SniffedKind, extension: string): IngestError | undefined {
+  const named = (what: string) => (extensionFormat(extension) === undefined ? `Tệp là ${what}` : `Tệp có đuôi "${extension}" nhưng là ${what}`);
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096));
+  if (kind === 'ole') {
+    const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const stream = (name: string) => all.includes(Buffer.from(name, 'utf16le'));
+    if (stream('WordDocument') && !stream('EncryptedPackage') && !stream('EncryptionInfo')) {
+      return new IngestError('unsupported-format', `${named('văn bản Word 97–2003 (.doc)')}, định dạng cũ mà solieu không đọc; hãy mở bằng Word hoặc LibreOffice Writer, ${RESAVE_WORD}.`, 'Word 97-2003 document (OLE compound file)');
+    }
+    return undefined;
+  }
+  if (head.subarray(0, 5).toString('latin1') === '{\\rtf') {
+    return new IngestError('unsupported-format', `${named('văn bản RTF')}, định dạng mà solieu không đọc; hãy mở bằng Word hoặc LibreOffice Writer, ${RESAVE_WORD}.`, 'RTF document');
+  }
+  // OpenDocument's first entry is `mimetype`, stored uncompressed: its bytes follow the local header, name and extra field.
+  if (kind === 'zip' && head.length >= 30 && head.subarray(30, 30 + head.readUInt16LE(26)).toString('latin1') === 'mimetype') {
+    const dataAt = 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+    const mimetype = head.subarray(dataAt, dataAt + 80).toString('latin1');
+    if (mimetype.startsWith('application/vnd.oasis.opendocument')) {
+      const what = mimetype.startsWith('application/vnd.oasis.opendocument.text') ? 'văn bản OpenDocument (.odt, của LibreOffice/OpenOffice)' : 'tệp OpenDocument (LibreOffice/OpenOffice)';
+      return new IngestError(
+        'unsupported-format',
+        `${named(what)}, định dạng mà solieu không đọc; hãy mở bằng LibreOffice Writer, chọn Tệp > Lưu thành > Word 2007–365 (.docx), hoặc Tệp > Xuất thành PDF, rồi chạy lại.`,
+        `OpenDocument (${mimetype.replace(/[^\x21-\x7e].*$/su, '')})`,
+      );
+    }
+  }
+  if (kind === 'unknown' && SNIFFED_EXTENSIONS.has(extension)) {
+    const text = head.toString('latin1').replace(/^\xef\xbb\xbf/u, '').trimStart().toLowerCase();
+    if (text.startsWith('<html') || text.startsWith('<!doctype html') || (text.startsWith('<?xml') && text.includes('<html')) || text.includes('urn:schemas-microsoft-com:office:word')) {
+      return new IngestError('unsupported-format', `Tệp có đuôi "${extension}" nhưng là trang web (HTML) do Word lưu, định dạng mà solieu không đọc; hãy mở bằng Word, ${RESAVE_WORD}.`, 'HTML document');
+    }
+    return new IngestError(
+      'unsupported-format',
+      `Tệp có đuôi "${extension}" nhưng nội dung không phải văn bản Word, RTF hay OpenDocument mà solieu nhận ra; nếu đây là báo cáo, hãy mở bằng chương trình đã tạo ra nó, lưu thành .docx hoặc xuất PDF rồi chạy lại.`,
+      'unrecognised content',
+    );
+  }
+  return undefined;
+}
+
+/** Bytes pdf.js may detach: given away by the caller, a plain view, and alone in their ArrayBuffer (never a slice of Node's pool). */
+function ownsWholeBuffer(bytes: Uint8Array, options: IngestOptions): boolean {
+  return options.transferBytes === true && !Buffer.isBuffer(bytes) && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 }
 
 function extensionFormat(extension: string): SourceFormat | undefined {

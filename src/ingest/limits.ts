@@ -31,7 +31,15 @@ export const DEFAULT_LIMITS: Readonly<IngestLimits> = {
  */
 export const MAX_ZIP_ENTRIES = 10_000;
 export const MAX_XML_DEPTH = 400;
-export const MAX_IMAGE_PIXELS = 150_000_000;
+/**
+ * Pixels of one PDF image that pdf.js may decode; a larger one is dropped unread. Decoding and rendering an
+ * image costs about 19 bytes per pixel of native memory (the decoded stream, its RGBA copy, pdf.js's canvas
+ * for it and the page's), which V8's heap limit (--max-memory-mb) does not see: measured, a 420 KB PDF
+ * declaring 144 megapixels took one worker to 2.7 GB. 16 megapixels is a 400 dpi scan of an A4 page (the
+ * format of Vietnamese administrative documents, Nghị định 30/2020/NĐ-CP); a worker's worst case is then
+ * about 550 MB (see README, "Hostile inputs and limits").
+ */
+export const MAX_IMAGE_PIXELS = 16_000_000;
 
 export function resolveLimits(limits: Partial<IngestLimits> | undefined): IngestLimits {
   return { ...DEFAULT_LIMITS, ...limits };

@@ -50,7 +50,9 @@ const MESSAGES = {
   needsOcrButOff:
     'Tệp PDF là bản quét (chỉ có hình ảnh, không có lớp chữ) và nhận dạng chữ (OCR) đang tắt (--ocr off); hãy chạy lại với --ocr auto hoặc gửi bản PDF xuất trực tiếp từ văn bản.',
   ocrReadNothing: (reasons: string) => `Tệp PDF là bản quét (không có lớp chữ) và không trang nào đọc được bằng OCR. ${reasons}`,
-  empty: 'Tệp PDF không có nội dung chữ nào để đọc; hãy kiểm tra lại tệp hoặc gửi bản có nội dung.',
+  empty:
+    'Tệp PDF không có nội dung chữ nào để đọc (ảnh lớn hơn 16 megapixel, tức bản quét A4 trên 400 dpi, cũng bị bỏ qua không đọc); ' +
+    'hãy kiểm tra lại tệp, quét lại ở 300 dpi, hoặc gửi bản có nội dung.',
   zeroBytes: 'Tệp PDF rỗng (0 byte), không có nội dung; hãy gửi lại tệp.',
   pageWithoutText: (page: number) =>
     `Trang ${page} không có lớp chữ (trang quét hoặc trang trắng); nội dung trang này chưa được đọc.`,

@@ -8,7 +8,7 @@
  * XML nesting is measured, because mammoth walks the XML recursively and a million nested elements
  * would overflow the stack.
  */
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 import type { IngestError } from '../model/errors.ts';
 import { MAX_XML_DEPTH, MAX_ZIP_ENTRIES, tooManyZipEntries, unzipsTooLarge, xmlTooDeep, type IngestLimits } from './limits.ts';
 
@@ -36,7 +36,7 @@ const XML_PART = /\.(xml|rels)$/i;
  * Returns the error for the first limit the container exceeds, or undefined when it is within all
  * of them or is not a zip this code understands (JSZip then gives its own verdict).
  */
-export function checkZipLimits(bytes: Uint8Array, limits: IngestLimits): IngestError | undefined {
+export async function checkZipLimits(bytes: Uint8Array, limits: IngestLimits, found: { utf16Parts: string[] } = { utf16Parts: [] }): Promise<IngestError | undefined> {
   const entries = readCentralDirectory(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!entries) return undefined;
   if (entries.length > MAX_ZIP_ENTRIES) return tooManyZipEntries(entries.length);
@@ -52,21 +52,99 @@ export function checkZipLimits(bytes: Uint8Array, limits: IngestLimits): IngestE
     if (PICTURE_PART.test(entry.name) || entry.name.endsWith('/')) continue;
     const data = compressedData(buffer, entry);
     if (!data) continue;
-    let content: Buffer;
-    if (entry.method === STORED) content = data;
-    else if (entry.method === DEFLATE) {
-      try {
-        content = inflateRawSync(data, { maxOutputLength: Math.max(1, budget - inflated + 1) });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return unzipsTooLarge(budget + 1, limits, true);
-        continue; // a broken stream is JSZip's to report
-      }
-    } else continue;
-    inflated += content.byteLength;
-    if (inflated > budget) return unzipsTooLarge(inflated, limits);
-    if (XML_PART.test(entry.name) && xmlDepthExceeds(content, MAX_XML_DEPTH)) return xmlTooDeep(entry.name, MAX_XML_DEPTH);
+    if (entry.method !== STORED && entry.method !== DEFLATE) continue;
+    // Inflated a chunk at a time and measured as it comes: a bomb costs the guard a chunk of memory, not the
+    // limit's worth (a 300 MB buffer beside a worker already near its limit).
+    const xml = XML_PART.test(entry.name) ? new XmlDepthScan(MAX_XML_DEPTH) : undefined;
+    let size = 0;
+    let over = false;
+    const consume = (chunk: Buffer): boolean => {
+      size += chunk.byteLength;
+      if (inflated + size > budget) return (over = true);
+      if (xml && xml.push(chunk)) return true;
+      return false;
+    };
+    if (entry.method === STORED) consume(data);
+    else if (!(await inflateInChunks(data, consume))) continue; // a broken stream is JSZip's to report
+    if (over) return entry.method === DEFLATE ? unzipsTooLarge(budget + 1, limits, true) : unzipsTooLarge(inflated + size, limits);
+    inflated += size;
+    if (xml?.utf16) found.utf16Parts.push(entry.name);
+    if (xml?.tooDeep) return xmlTooDeep(entry.name, MAX_XML_DEPTH);
   }
   return undefined;
+}
+
+/** Inflates `data`, handing each chunk to `consume` until it returns true (stop); false when the stream is broken. */
+function inflateInChunks(data: Buffer, consume: (chunk: Buffer) => boolean): Promise<boolean> {
+  return new Promise((resolve) => {
+    const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+    let stopped = false;
+    inflater.on('data', (chunk: Buffer) => {
+      if (stopped) return;
+      if (consume(chunk)) {
+        stopped = true;
+        inflater.destroy();
+        resolve(true);
+      }
+    });
+    inflater.on('error', () => {
+      if (!stopped) resolve(false);
+      stopped = true;
+    });
+    inflater.on('end', () => {
+      if (!stopped) resolve(true);
+      stopped = true;
+    });
+    inflater.end(data);
+  });
+}
+
+/**
+ * Element nesting of XML fed a chunk at a time, by the rules of xmlDepthExceeds; a UTF-16 part (byte-order
+ * mark, or "<?" as UTF-16) is measured as text.
+ */
+class XmlDepthScan {
+  tooDeep = false;
+  utf16: 'utf16le' | 'utf16be' | undefined;
+  private decoder?: TextDecoder;
+  private started = false;
+  private head = Buffer.alloc(0);
+  private depth = 0;
+  private state: 'text' | 'lt' | 'tag' = 'text';
+  private kind: 'open' | 'close' | 'other' = 'other';
+  private previous = 0;
+
+  constructor(private readonly maxDepth: number) {}
+
+  /** True once the nesting passes the limit. */
+  push(chunk: Buffer): boolean {
+    if (!this.started) {
+      this.head = Buffer.concat([this.head, chunk]);
+      if (this.head.length < 4) return false;
+      this.started = true;
+      this.utf16 = utf16Encoding(this.head);
+      if (this.utf16) this.decoder = new TextDecoder(this.utf16 === 'utf16le' ? 'utf-16le' : 'utf-16be');
+      chunk = this.head;
+    }
+    const bytes = this.decoder ? Buffer.from(this.decoder.decode(chunk, { stream: true }), 'utf8') : chunk;
+    for (const byte of bytes) {
+      if (this.state === 'text') {
+        if (byte === 0x3c) this.state = 'lt';
+      } else if (this.state === 'lt') {
+        this.kind = byte === 0x2f ? 'close' : byte === 0x3f || byte === 0x21 ? 'other' : 'open';
+        this.state = 'tag';
+        this.previous = byte;
+        if (byte === 0x3e) this.state = 'text';
+      } else if (byte === 0x3e) {
+        if (this.kind === 'close') this.depth--;
+        else if (this.kind === 'open' && this.previous !== 0x2f && ++this.depth > this.maxDepth) return (this.tooDeep = true);
+        this.state = 'text';
+      } else {
+        this.previous = byte;
+      }
+    }
+    return false;
+  }
 }
 
 function readCentralDirectory(buffer: Buffer): ZipEntry[] | undefined {
@@ -178,4 +256,20 @@ export function xmlDepthExceeds(xml: Uint8Array, maxDepth: number): boolean {
     at = xml.indexOf(0x3c, close + 1);
   }
   return false;
+}
+
+/**
+ * UTF-16 XML as the XML spec lets it be recognised: a byte-order mark, or "<?" as two UTF-16 code units.
+ */
+export function utf16Encoding(xml: Uint8Array): 'utf16le' | 'utf16be' | undefined {
+  if (xml.length < 4) return undefined;
+  if ((xml[0] === 0xff && xml[1] === 0xfe) || (xml[0] === 0x3c && xml[1] === 0x00 && xml[2] === 0x3f && xml[3] === 0x00)) return 'utf16le';
+  if ((xml[0] === 0xfe && xml[1] === 0xff) || (xml[0] === 0x00 && xml[1] === 0x3c && xml[2] === 0x00 && xml[3] === 0x3f)) return 'utf16be';
+  return undefined;
+}
+
+/** The text of a UTF-16 XML part, without its byte-order mark and with its declaration saying UTF-8, as it is once re-encoded. */
+export function decodeUtf16(xml: Uint8Array, encoding: 'utf16le' | 'utf16be'): string {
+  const text = new TextDecoder(encoding === 'utf16le' ? 'utf-16le' : 'utf-16be').decode(xml);
+  return text.replace(/^\uFEFF/u, '').replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])utf-?16(?:le|be)?(["'])/iu, '$1UTF-8$2');
 }

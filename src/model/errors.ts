@@ -8,7 +8,9 @@ export type IngestErrorCode =
   /** Readable, but there is no text in it. */
   | 'empty'
   /** Pages carry no text layer: a scan. */
-  | 'needs-ocr';
+  | 'needs-ocr'
+  /** A document in a format solieu does not read (Word 97–2003 .doc, RTF, OpenDocument): the file is `skipped`. */
+  | 'unsupported-format';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';

@@ -4,6 +4,7 @@ import { extractQuantities, extractMetadata, reportContextOf } from '../extract/
 import { checkDocument, type CheckConfig } from '../check/index.ts';
 import type { Document, DocumentResult } from '../model/index.ts';
 import { IngestError, isIngestError } from '../model/index.ts';
+import { boundFileEvidence, quoteEvidenceInPlace } from '../model/evidence.ts';
 import { findingFromIngestError, findingsFromNotes, findingsFromRepairs } from './ingest-findings.ts';
 
 /** Wall-clock milliseconds per pipeline stage, for the benchmark; never written to results.json. */
@@ -32,6 +33,8 @@ export interface ProcessOptions extends IngestOptions {
 
 export async function processBytes(bytes: Uint8Array, file: string, options: ProcessOptions = {}): Promise<ProcessedFile> {
   const fileSha256 = sha256Hex(bytes);
+  // Taken now: with `transferBytes` pdf.js detaches the bytes.
+  const fileSize = bytes.byteLength;
   const timings: StageTimings = { ingestMs: 0, normalizeMs: 0, extractMs: 0, checkMs: 0 };
   let mark = performance.now();
   const lap = (stage: keyof StageTimings) => {
@@ -47,15 +50,22 @@ export async function processBytes(bytes: Uint8Array, file: string, options: Pro
     const findings = [...findingsFromNotes(document.notes, file, { document, ...(options.ocr?.maxPages !== undefined ? { ocrMaxPages: options.ocr.maxPages } : {}) }), ...findingsFromRepairs(document, file)];
     const metadata = extractMetadata(document);
     const report = reportContextOf(metadata);
-    const { figures, quantities } = extractQuantities(document, report);
+    const { figures: extracted, quantities } = extractQuantities(document, report);
+    // Evidence is bounded before the checks see it: a quote around each number, never its whole paragraph
+    // (in place: the figures are among the quantities, the same objects).
+    quoteEvidenceInPlace(quantities);
     lap('extractMs');
-    findings.push(...checkDocument({ file, document, figures, quantities, ...(report.year !== undefined ? { reportYear: report.year } : {}) }, options.checks));
-    const others = quantities.filter((quantity) => quantity.metric === undefined);
+    findings.push(...checkDocument({ file, document, figures: extracted, quantities, ...(report.year !== undefined ? { reportYear: report.year } : {}) }, options.checks));
+    const extractedOthers = quantities.filter((quantity) => quantity.metric === undefined);
+    // The caps per finding and per file (docs/contract.md), findings first.
+    const bounded = boundFileEvidence(findings, [...extracted, ...extractedOthers]);
+    const figures = bounded.figures.slice(0, extracted.length) as typeof extracted;
+    const others = bounded.figures.slice(extracted.length) as typeof extractedOthers;
     lap('checkMs');
     return {
       document,
       timings,
-      result: { file, status: 'ok', source: document.source, metadata, figures, ...(others.length > 0 ? { quantities: others } : {}), findings },
+      result: { file, status: 'ok', source: document.source, metadata, figures, ...(others.length > 0 ? { quantities: others } : {}), findings: bounded.findings },
     };
   } catch (caught) {
     const error = isIngestError(caught) ? caught : unexpected(caught);
@@ -65,9 +75,9 @@ export async function processBytes(bytes: Uint8Array, file: string, options: Pro
       timings,
       result: {
         file,
-        status: error.code === 'needs-ocr' ? 'needs-ocr' : 'failed',
+        status: error.code === 'needs-ocr' ? 'needs-ocr' : error.code === 'unsupported-format' ? 'skipped' : 'failed',
         ...(error.pages !== undefined
-          ? { source: { path: file, format: 'pdf' as const, sha256: fileSha256, bytes: bytes.byteLength, pages: error.pages } }
+          ? { source: { path: file, format: 'pdf' as const, sha256: fileSha256, bytes: fileSize, pages: error.pages } }
           : {}),
         metadata: {},
         figures: [],

@@ -10,6 +10,7 @@ const INGEST_SEVERITY: Record<IngestError['code'], Severity> = {
   failed: 'error',
   'needs-ocr': 'warning',
   empty: 'warning',
+  'unsupported-format': 'warning',
 };
 
 export function findingFromIngestError(error: IngestError, file: string): Finding {

@@ -1,74 +1,100 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { once } from 'node:events';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { DocumentResult } from '../model/index.ts';
 import { DocumentResultSchema } from '../model/index.ts';
 import { TOOL_VERSION, RULES_VERSION } from '../version.ts';
 import { csvHeader, csvRows, FIGURE_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, figureRows, findingRows, reportRow } from './csv.ts';
 import { reportHtmlShell, jsonForScriptBlock } from './html.ts';
 import { pageDataHead, pageReport, ruleLabelsOf, type PageDataOptions } from './html/page-data.ts';
+import { createStaging, publishOutputs, type OutputManifest, type PublishedFile } from './publish.ts';
+import { sarifHead, sarifResults, sarifTail, type SarifRule } from './sarif.ts';
 
 export interface StreamingOutputOptions {
   outDir: string;
   /** What report.html links and shows besides the documents (the `--baseline` review). */
   page?: Omit<PageDataOptions, 'sourcePaths'>;
+  /**
+   * `--format json|sarif`: once the set is published, results.json (json) or a SARIF 2.1.0 log of the same
+   * findings (sarif, with these rules) is written to `stream` (the command's stdout). The files in DIR are the same either way.
+   */
+  print?: { format: 'json'; stream: NodeJS.WritableStream } | { format: 'sarif'; stream: NodeJS.WritableStream; rules: readonly SarifRule[] };
 }
 
-interface TempFile {
+/** A file being written in the staging folder, hashed as it is written (the manifest needs every hash). */
+interface StagedFile {
   path: string;
-  temporary: string;
   stream: WriteStream;
-}
-
-function temporaryPathFor(path: string): string {
-  return `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  hash: Hash;
+  bytes: number;
 }
 
 /**
  * The run's outputs, written as the documents arrive instead of from a batch held in memory: CSV rows and
- * results.json's documents go straight to temp files, report.html's per-report data to another. finish() puts
- * results.json and report.html together from those parts (their headers need the end time and every rule seen)
- * and only then renames the five files into place, one after the other, like writeFilesAtomic: an interrupted
- * run leaves every previous output untouched. Bytes are the same as figuresCsv/…/reportHtml over the whole batch.
+ * results.json's documents go straight to files in the run's staging folder (src/report/publish.ts),
+ * report.html's per-report data to another. finish() puts results.json and report.html together from those
+ * parts (their headers need the end time and every rule seen), then publishes the five files as one unit with
+ * DIR/outputs.json last. An interrupted or failed run leaves every previous output untouched, and its staging
+ * folder is removed (by discard(), or by the next run if this one was killed). Bytes are the same as
+ * figuresCsv/…/reportHtml over the whole batch. A write error (a full disk) is raised by the next add(), so the
+ * batch stops at once instead of after parsing every file.
  */
 export class StreamingOutputs {
-  private readonly figures: TempFile;
-  private readonly findings: TempFile;
-  private readonly reports: TempFile;
-  private readonly jsonBody: TempFile;
-  private readonly pageBody: TempFile;
-  private readonly all: TempFile[];
+  private readonly figures: StagedFile;
+  private readonly findings: StagedFile;
+  private readonly reports: StagedFile;
+  private readonly jsonBody: StagedFile;
+  private readonly pageBody: StagedFile;
+  private readonly all: StagedFile[];
   private documents = 0;
   private readonly rulesSeen = new Set<string>();
   private failure?: Error;
-  /** Temp files finish() creates besides the streamed ones (results.json and report.html being assembled). */
-  private readonly extra: string[] = [];
+  private readonly sarif?: { part: StagedFile; ruleIndex: Map<string, number>; results: number };
 
-  private constructor(private readonly options: StreamingOutputOptions) {
-    const open = (name: string): TempFile => {
-      const path = join(options.outDir, name);
-      const temporary = temporaryPathFor(path);
-      const stream = createWriteStream(temporary);
-      // A write error surfaces at the next write or at finish(); it must not crash the process meanwhile.
-      stream.on('error', (error) => (this.failure ??= error));
-      return { path, temporary, stream };
-    };
-    this.figures = open('figures.csv');
-    this.findings = open('findings.csv');
-    this.reports = open('reports.csv');
-    this.jsonBody = open('results.json.documents');
-    this.pageBody = open('report.html.reports');
+  private constructor(
+    private readonly options: StreamingOutputOptions,
+    private readonly staging: { folder: string; run: string },
+  ) {
+    this.figures = this.stage('figures.csv');
+    this.findings = this.stage('findings.csv');
+    this.reports = this.stage('reports.csv');
+    this.jsonBody = this.stage('results.json.documents');
+    this.pageBody = this.stage('report.html.reports');
     this.all = [this.figures, this.findings, this.reports, this.jsonBody, this.pageBody];
-    this.figures.stream.write(csvHeader(FIGURE_COLUMNS));
-    this.findings.stream.write(csvHeader(FINDING_COLUMNS));
-    this.reports.stream.write(csvHeader(REPORT_COLUMNS));
+    if (options.print?.format === 'sarif') {
+      this.sarif = { part: this.stage('results.sarif.results'), ruleIndex: new Map(options.print.rules.map((rule, index) => [rule.id, index])), results: 0 };
+      this.all.push(this.sarif.part);
+    }
+    this.write(this.figures, csvHeader(FIGURE_COLUMNS));
+    this.write(this.findings, csvHeader(FINDING_COLUMNS));
+    this.write(this.reports, csvHeader(REPORT_COLUMNS));
   }
 
   static async open(options: StreamingOutputOptions): Promise<StreamingOutputs> {
     await mkdir(options.outDir, { recursive: true });
-    return new StreamingOutputs(options);
+    return new StreamingOutputs(options, await createStaging(options.outDir));
+  }
+
+  /** The staging folder (removed once published or discarded). */
+  get stagingFolder(): string {
+    return this.staging.folder;
+  }
+
+  private stage(name: string): StagedFile {
+    const path = join(this.staging.folder, name);
+    const stream = createWriteStream(path);
+    // A write error surfaces at the next add() or at finish(); it must not crash the process meanwhile.
+    stream.on('error', (error) => (this.failure ??= error));
+    return { path, stream, hash: createHash('sha256'), bytes: 0 };
+  }
+
+  private write(file: StagedFile, chunk: string | Buffer): Promise<void> {
+    if (chunk.length === 0) return Promise.resolve();
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    file.hash.update(bytes);
+    file.bytes += bytes.byteLength;
+    return write(file.stream, bytes);
   }
 
   /** Documents must come in output order; `sourcePath` is the input's absolute path (report.html links it). */
@@ -79,85 +105,126 @@ export class StreamingOutputs {
     const id = this.documents++;
     const separator = id === 0 ? '' : ',';
     await Promise.all([
-      write(this.figures.stream, csvRows(figureRows(valid))),
-      write(this.findings.stream, csvRows(findingRows(valid))),
-      write(this.reports.stream, csvRows([reportRow(valid)])),
-      write(this.jsonBody.stream, `${separator}\n${indent(JSON.stringify(valid, null, 2), '    ')}`),
-      write(this.pageBody.stream, `${separator}${jsonForScriptBlock(pageReport(valid, id, sourcePath, this.options.page ?? {}, this.rulesSeen))}`),
+      this.write(this.figures, csvRows(figureRows(valid))),
+      this.write(this.findings, csvRows(findingRows(valid))),
+      this.write(this.reports, csvRows([reportRow(valid)])),
+      this.write(this.jsonBody, `${separator}\n${indent(JSON.stringify(valid, null, 2), '    ')}`),
+      this.write(this.pageBody, `${separator}${jsonForScriptBlock(pageReport(valid, id, sourcePath, this.options.page ?? {}, this.rulesSeen))}`),
+      this.sarif ? this.writeSarif(valid) : undefined,
     ]);
+    if (this.failure) throw this.failure;
   }
 
-  /** Writes results.json and report.html around the streamed parts, then renames all five files into place. */
-  async finish(generatedAt: Date, signal?: AbortSignal): Promise<void> {
+  private writeSarif(document: DocumentResult): Promise<void> {
+    const sarif = this.sarif!;
+    const texts = sarifResults(document, sarif.ruleIndex).map((text) => `${sarif.results++ === 0 ? '\n        ' : ',\n        '}${text}`);
+    return this.write(sarif.part, texts.join(''));
+  }
+
+  /** Writes results.json and report.html around the streamed parts, then publishes the five files as one unit. */
+  async finish(generatedAt: Date, signal?: AbortSignal): Promise<OutputManifest> {
     try {
       await Promise.all(this.all.map((file) => close(file.stream)));
       if (this.failure) throw this.failure;
       signal?.throwIfAborted();
-      const resultsPath = join(this.options.outDir, 'results.json');
-      const resultsTemporary = temporaryPathFor(resultsPath);
-      this.extra.push(resultsTemporary);
       const head = `{\n  "tool": "solieu",\n  "toolVersion": ${JSON.stringify(TOOL_VERSION)},\n  "rulesVersion": ${JSON.stringify(RULES_VERSION)},\n  "generatedAt": ${JSON.stringify(generatedAt.toISOString())},\n  "documents": [`;
-      await concatenate(resultsTemporary, [head, { file: this.jsonBody.temporary }, this.documents === 0 ? ']\n}\n' : '\n  ]\n}\n']);
+      const results = await this.concatenate('results.json', [head, { file: this.jsonBody.path }, this.documents === 0 ? ']\n}\n' : '\n  ]\n}\n']);
       signal?.throwIfAborted();
 
-      const htmlPath = join(this.options.outDir, 'report.html');
-      const htmlTemporary = temporaryPathFor(htmlPath);
-      this.extra.push(htmlTemporary);
       const { before, after } = reportHtmlShell();
       const dataHead = jsonForScriptBlock(pageDataHead(generatedAt, this.options.page ?? {}, ruleLabelsOf(this.rulesSeen)));
       // pageDataHead ends with `"reports":[]}`: the reports go between its brackets.
       const open = dataHead.slice(0, -2);
-      await concatenate(htmlTemporary, [before, open, { file: this.pageBody.temporary }, ']}', after]);
+      const html = await this.concatenate('report.html', [before, open, { file: this.pageBody.path }, ']}', after]);
       signal?.throwIfAborted();
+      await Promise.all([rm(this.jsonBody.path), rm(this.pageBody.path)]);
+      const print = this.options.print;
+      // The SARIF log is staged beside the set but not published: it goes to stdout only.
+      const sarifLog = this.sarif && print?.format === 'sarif' ? await this.concatenate('results.sarif', [sarifHead(print.rules), { file: this.sarif.part.path }, sarifTail(generatedAt, this.sarif.results)]) : undefined;
 
-      await mkdir(dirname(resultsPath), { recursive: true });
-      const renames: Array<[string, string]> = [
-        [this.figures.temporary, this.figures.path],
-        [this.findings.temporary, this.findings.path],
-        [this.reports.temporary, this.reports.path],
-        [resultsTemporary, resultsPath],
-        [htmlTemporary, htmlPath],
-      ];
-      for (const [from, to] of renames) await rename(from, to);
-      this.extra.length = 0;
+      const published: Record<string, PublishedFile> = {
+        'figures.csv': summary(this.figures),
+        'findings.csv': summary(this.findings),
+        'reports.csv': summary(this.reports),
+        'results.json': results,
+        'report.html': html,
+      };
+      const manifest = await publishOutputs(this.options.outDir, this.staging, published, generatedAt, undefined, true);
+      if (print) await copyTo(print.format === 'sarif' && sarifLog ? join(this.staging.folder, 'results.sarif') : join(this.options.outDir, 'results.json'), print.stream);
+      return manifest;
     } finally {
       await this.discard();
     }
   }
 
-  /** Removes every temp file (an interrupted or failed run writes nothing). */
+  /** Removes the staging folder (an interrupted or failed run publishes nothing). */
   async discard(): Promise<void> {
     await Promise.all(this.all.map((file) => close(file.stream).catch(() => {})));
-    await Promise.all([...this.all.map((file) => file.temporary), ...this.extra].map((path) => rm(path, { force: true })));
+    await rm(this.staging.folder, { recursive: true, force: true });
   }
+
+  private async concatenate(name: string, parts: ReadonlyArray<string | { file: string }>): Promise<PublishedFile> {
+    const target = this.stage(name);
+    for (const part of parts) {
+      if (typeof part === 'string') await this.write(target, part);
+      else for await (const chunk of createReadStream(part.file)) await this.write(target, chunk as Buffer);
+      if (this.failure) throw this.failure;
+    }
+    await close(target.stream);
+    if (this.failure) throw this.failure;
+    return summary(target);
+  }
+}
+
+/** Copies a file to stdout; a reader that went away (`| head`) is not an error of the run. */
+async function copyTo(path: string, stream: NodeJS.WritableStream): Promise<void> {
+  let closed = false;
+  const onError = () => (closed = true);
+  stream.on('error', onError);
+  try {
+    for await (const chunk of createReadStream(path)) {
+      if (closed) break;
+      if (!stream.write(chunk as Buffer)) await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+      });
+    }
+  } finally {
+    stream.off('error', onError);
+  }
+}
+
+function summary(file: StagedFile): PublishedFile {
+  return { bytes: file.bytes, sha256: file.hash.copy().digest('hex') };
 }
 
 function indent(text: string, prefix: string): string {
   return prefix + text.replaceAll('\n', `\n${prefix}`);
 }
 
-async function write(stream: WriteStream, chunk: string): Promise<void> {
-  if (chunk === '') return;
-  if (!stream.write(chunk)) await once(stream, 'drain');
-}
-
-function close(stream: WriteStream): Promise<void> {
-  if (stream.closed) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
+async function write(stream: WriteStream, chunk: string | Buffer): Promise<void> {
+  if (chunk.length === 0 || stream.destroyed) return;
+  if (stream.write(chunk)) return;
+  // Wait for the buffer to drain, or for the stream to fail (its error is recorded by its own listener).
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
   });
 }
 
-async function concatenate(target: string, parts: ReadonlyArray<string | { file: string }>): Promise<void> {
-  const out = createWriteStream(target);
-  const failed = new Promise<never>((_, reject) => out.on('error', reject));
-  failed.catch(() => {});
-  const work = (async () => {
-    for (const part of parts) {
-      if (typeof part === 'string') await write(out, part);
-      else for await (const chunk of createReadStream(part.file)) if (!out.write(chunk)) await once(out, 'drain');
-    }
-    await close(out);
-  })();
-  await Promise.race([work, failed]);
+function close(stream: WriteStream): Promise<void> {
+  if (stream.closed || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
+  });
 }

@@ -99,6 +99,9 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'ingest.encoding-repaired': 'Đã sửa lỗi bảng mã',
   'ingest.empty': 'Tệp không có nội dung',
   'ingest.format-mismatch': 'Đuôi tệp không đúng nội dung',
+  'ingest.ocr': 'Đã đọc bằng nhận dạng chữ (OCR)',
+  'ingest.unsupported-format': 'Định dạng solieu không đọc (cần lưu lại thành DOCX/PDF)',
+  'ingest.skipped': 'Tệp được bỏ qua',
 };
 
 export interface PageDataOptions {
@@ -241,8 +244,9 @@ const NUMBER_TOKEN = /(?<![\p{L}\d])\d+(?:[.,]\d+)*/gu;
  * Where the numbers of `values` are written in the quote, so the auditor sees at once which figures the finding
  * is about: every written number whose value (or its other reading, "6.702" → 6.702) is one of `values`, with a
  * following "%". The location's start/end also marks the statement around them, but only when it demonstrably
- * points into this quote: it is an offset into the source block (or table cell), which is not always the quoted
- * text, so it must begin at the first character of an involved number and end at the last of one.
+ * points into this quote: it is a range of the source block (or table cell), and the quote is a window of that
+ * block (src/model/evidence.ts), so the range, moved as a whole, must begin at the first character of an involved
+ * number and end at the last of one.
  */
 export function highlightRanges(evidence: Evidence, values: readonly number[]): Pick<PageEvidence, 'marks' | 'statement'> {
   const { quote, location } = evidence;
@@ -259,8 +263,14 @@ export function highlightRanges(evidence: Evidence, values: readonly number[]): 
     marks.push([start, end]);
   }
   const { start, end } = location;
-  const statementFits =
-    start !== undefined && end !== undefined && start < end && end <= quote.length &&
-    marks.some(([markStart]) => markStart === start) && marks.some(([, markEnd]) => markEnd === end);
-  return statementFits ? { marks, statement: [start, end] } : { marks };
+  if (start === undefined || end === undefined || start >= end) return { marks };
+  // The quote is a window of the block (its list marker left out, or a sentence of a long paragraph): the
+  // statement is where the location's range, shifted by the window's offset, begins and ends at an involved number.
+  // The window starts at or before the range, so the nearest candidate at or before `start` comes first.
+  const candidates = marks.map(([markStart]) => markStart).filter((markStart) => markStart <= start).sort((a, b) => b - a);
+  for (const markStart of candidates) {
+    const markEnd = markStart + (end - start);
+    if (markEnd <= quote.length && marks.some(([, candidateEnd]) => candidateEnd === markEnd)) return { marks, statement: [markStart, markEnd] };
+  }
+  return { marks };
 }
