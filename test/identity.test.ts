@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, Document, DocumentMetadata } from '../src/model/index.ts';
+import type { Block, Document, DocumentMetadata, DocumentResult } from '../src/model/index.ts';
+import { ResultsSchema } from '../src/model/index.ts';
 import { ingestBytes } from '../src/ingest/index.ts';
 import { normalizeDocument } from '../src/normalize/vietnamese.ts';
 import { extractMetadata } from '../src/extract/index.ts';
 import { compile, isLetterheadLine, letterheadText } from '../src/extract/identity/front.ts';
 import { readPeriod } from '../src/extract/identity/periods.ts';
 import { unitMentions } from '../src/extract/identity/units.ts';
+import { identitySource, REPORT_COLUMNS, reportsCsv } from '../src/report/csv.ts';
+import { resultsJson } from '../src/report/json.ts';
 import { BODY_HEADS, CLOSING_REFERENCE, ISSUING_BODIES, LEVEL_WORDS, SELF_REFERENCE } from '../rules/identity/units.ts';
 import { PERIOD_MASKS, PERIOD_PHRASES, dayRange, monthsFromJanuary } from '../rules/identity/periods.ts';
 import {
@@ -14,6 +17,7 @@ import {
 } from '../rules/identity/layout.ts';
 import { AS_OF_MONTH, REPORT_SUBJECT } from '../rules/identity/doc-types.ts';
 import { CENTRAL_CITIES, canonicalProvince, isCentralCity } from '../rules/provinces.ts';
+import { readCsv } from './support/read-csv.ts';
 
 /**
  * Report identity (issue 21): who issued a document, for which period, what kind it is, each with where it was read.
@@ -287,10 +291,38 @@ describe('report identity, document by document', () => {
     const metadata = extractMetadata(document);
     expect([metadata.unitLevel, metadata.unitName]).toEqual(['xã', 'Thạch Sơn']);
     expect(metadata.evidence?.unit).toMatchObject({ source: 'mentions', guess: true });
+    expect(identitySource(metadata)).toBe('unit:mentions?; type:title');
   });
 
   it('a centrally run city issues as a province; a provincial city has its province named by its superior', async () => {
     const city = await fromText('UBND TP. VINH\nSố: 90/BC-UBND\nTP. Vinh, ngày 10 tháng 12 năm 2024\nBÁO CÁO\nKết quả thực hiện Đề án 06 năm 2024\nThực hiện Công văn số 88/UBND-NC của UBND tỉnh Nghệ An, UBND thành phố Vinh báo cáo:');
     expect(identity(extractMetadata(city))).toEqual({ unit: 'thành phố Vinh', district: undefined, province: 'Nghệ An', type: 'report', period: '2024', date: '2024-12-10' });
+  });
+});
+
+describe('identity in the outputs', () => {
+  const metadata: DocumentMetadata = {
+    unitName: 'Kỳ Tân', unitLevel: 'xã', district: 'Kỳ Anh', docType: 'report', period: '2024-05', reportDate: '2024-06-03',
+    evidence: {
+      unit: { source: 'letterhead', quote: 'UBND HUYỆN KỲ ANH ỦY BAN NHÂN DÂN XÃ KỲ TÂN', location: { line: 1 } },
+      period: { source: 'title', quote: 'tháng 5 năm 2024', location: { line: 6 } },
+      docType: { source: 'title', quote: 'BÁO CÁO Kết quả thực hiện Đề án 06 tháng 5 năm 2024', location: { line: 5 } },
+    },
+  };
+  const document: DocumentResult = { file: 'ky-tan.txt', status: 'ok', metadata, figures: [], findings: [] };
+
+  it('reports.csv keeps every earlier column where it was and appends level, district and where they were read', () => {
+    const [header, row] = readCsv(reportsCsv([document]).slice(1));
+    expect(header!.slice(0, 7)).toEqual(['file', 'status', 'doc_type', 'unit_name', 'province', 'period', 'report_date']);
+    expect(header!.slice(-4)).toEqual(['suppressed', 'unit_level', 'district', 'identity_source']);
+    expect(REPORT_COLUMNS.length).toBe(header!.length);
+    expect(row!.slice(2, 7)).toEqual(['report', 'Kỳ Tân', '', '2024-05', '2024-06-03']);
+    expect(row!.slice(-3)).toEqual(['xã', 'Kỳ Anh', 'unit:letterhead; period:title; type:title']);
+  });
+
+  it('results.json carries each field’s evidence and validates', () => {
+    const parsed = ResultsSchema.parse(JSON.parse(resultsJson([document], new Date(0))));
+    expect(parsed.documents[0]!.metadata.evidence?.period).toEqual({ source: 'title', quote: 'tháng 5 năm 2024', location: { line: 6 } });
+    expect(parsed.documents[0]!.metadata.district).toBe('Kỳ Anh');
   });
 });
