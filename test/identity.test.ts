@@ -286,6 +286,12 @@ describe('report identity, document by document', () => {
     expect(metadata.evidence?.unit?.source).toBe('self-reference');
   });
 
+  it('a title wrapped onto a lower-case line goes on; the body begins with a capital', async () => {
+    const document = await fromText('BÁO CÁO\nSơ kết kết quả triển khai,\n\nthực hiện Đề án 06 giai đoạn 2022 - 2025\n\nThực hiện Công văn số 12/UBND-NC ngày 20/7/2025 của UBND tỉnh Lào Cai, UBND xã Bảo Hà báo cáo như sau:');
+    const metadata = extractMetadata(document);
+    expect([metadata.period, metadata.evidence?.period?.source, metadata.unitName, metadata.province]).toEqual(['2022/2025', 'title', 'Bảo Hà', 'Lào Cai']);
+  });
+
   it('nothing but mentions: the unit is a guess, and says so; a former unit is never it', async () => {
     const document = await fromText('Tình hình thực hiện Đề án 06\n\nXã Thạch Sơn có 9 thôn. Xã Thạch Sơn tiếp nhận 120 hồ sơ; xã Thạch Kênh (cũ) 40 hồ sơ; xã Thạch Kênh (cũ) còn 3 hồ sơ.');
     const metadata = extractMetadata(document);

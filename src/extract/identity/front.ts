@@ -158,7 +158,9 @@ export function readFrontMatter(document: Document): FrontMatter {
     for (; index < lines.length && subject.length < 4; index++) {
       const line = lines[index]!;
       if (line.aside) continue;
-      if (TITLE_END_PATTERN.test(line.text) || line.text.length > 240 || line.cells) break;
+      // A title wrapped onto a line of its own goes on in lower case ("Sơ kết kết quả triển khai," / "thực hiện Đề án
+      // 06 giai đoạn 2022 - 2025"); the body begins with a capital ("Thực hiện Công văn số …").
+      if ((TITLE_END_PATTERN.test(line.text) && !/^\p{Ll}/u.test(line.text)) || line.text.length > 240 || line.cells) break;
       if (type.docType === 'dispatch' && subject.length > 0 && !/^[\p{Ll}(]/u.test(line.text)) break;
       subject.push(line);
     }
