@@ -110,7 +110,13 @@ describe('rules/identity: every example', () => {
     expect(dayRange({ y: 2025, m: 4, d: 1 }, { y: 2025, m: 6, d: 30 })).toBe('2025-Q2');
     expect(dayRange({ y: 2025, m: 6, d: 1 }, { y: 2025, m: 8, d: 31 })).toBe('2025-06-01/2025-08-31');
     expect(dayRange({ y: 2024, m: 12, d: 15 }, { y: 2025, m: 6, d: 14 })).toBe('2024-12-15/2025-06-14');
-    expect(dayRange({ y: 2025, m: 6, d: 11 }, { y: 2025, m: 6, d: 14 })).toBeUndefined();
+    expect(dayRange({ y: 2025, m: 6, d: 11 }, { y: 2025, m: 6, d: 14 })).toBe('2025-06-11/2025-06-14');
+  });
+
+  it('a range of a few days is a period in a title (a weekly report), the dates of an event in a body', () => {
+    expect(readPeriod('Báo cáo tuần (từ ngày 25/8 đến ngày 31/8/2025)')?.value).toBe('2025-08-25/2025-08-31');
+    const body = 'Từ ngày 11/6 đến ngày 14/6/2024, Đoàn kiểm tra đã kiểm tra kết quả từ ngày 01/01/2024 đến ngày 31/5/2024.';
+    expect(readPeriod(body, {}, { body: true })?.value).toBe('2024-01/2024-05');
   });
 
   it('a yearless phrase takes the year that keeps it before the document’s date', () => {
@@ -207,6 +213,13 @@ describe('report identity, document by document', () => {
       ['Kết quả thực hiện Đề án 06 tháng 02/2025', 'UBND xã Đại Đồng báo cáo kết quả như sau:'],
     );
     expect(identity(extractMetadata(document))).toEqual({ unit: 'xã Đại Đồng', district: 'Thạch Thất', province: undefined, type: 'report', period: '2025-02', date: '2025-03-05' });
+  });
+
+  it('a department under its district: the name stops at the line of the body that issued it', async () => {
+    const document = await fromText('UBND HUYỆN KỲ ANH\nPHÒNG TƯ PHÁP\nSố: 41/BC-TP\nKỳ Anh, ngày 02 tháng 4 năm 2024\nBÁO CÁO\nKết quả số hóa sổ hộ tịch quý I năm 2024\nThực hiện Kế hoạch số 3/KH-UBND của UBND tỉnh Hà Tĩnh, Phòng Tư pháp báo cáo như sau:');
+    const metadata = extractMetadata(document);
+    expect(identity(metadata)).toEqual({ unit: 'huyện Kỳ Anh', district: undefined, province: 'Hà Tĩnh', type: 'report', period: '2024-Q1', date: '2024-04-02' });
+    expect(metadata.evidence?.unit?.quote).toBe('UBND HUYỆN KỲ ANH | PHÒNG TƯ PHÁP');
   });
 
   it('a police ward after July 2025: no district, the province from the letterhead, a custom range on the second title line', async () => {

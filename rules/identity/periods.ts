@@ -61,9 +61,6 @@ export function dayRange(from: { y: number; m: number; d: number }, to: { y: num
   if (!valid(from) || !valid(to)) return undefined;
   const iso = (date: { y: number; m: number; d: number }) => `${date.y}-${pad(date.m)}-${pad(date.d)}`;
   if (iso(from) > iso(to)) return undefined;
-  // A report covers a month at least: a shorter range is the dates of an event ("từ ngày 11/6 đến ngày 14/6/2024,
-  // Đoàn kiểm tra … đã kiểm tra tại 04 xã").
-  if (Date.UTC(to.y, to.m - 1, to.d) - Date.UTC(from.y, from.m - 1, from.d) < 27 * 86_400_000) return undefined;
   const lastDay = new Date(Date.UTC(to.y, to.m, 0)).getUTCDate();
   const wholeMonths = from.d === 1 && to.d === lastDay && from.y === to.y;
   if (wholeMonths) {
@@ -88,7 +85,6 @@ export const PERIOD_PHRASES: readonly PeriodPhrase[] = [
       ['tháng 01/2025 (từ ngày 01/01/2025 đến ngày 31/01/2025)', '2025-01'],
       ['quý I năm 2025 (từ ngày 01/01/2025 đến ngày 31/3/2025)', '2025-Q1'],
       ['từ ngày 01/7/2024 đến ngày 31/12/2024', '2024-H2'],
-      ['từ ngày 11/6 đến ngày 14/6/2024, Đoàn kiểm tra của huyện đã kiểm tra tại 04 xã', null],
     ],
   },
   {
@@ -194,6 +190,12 @@ export const PERIOD_PHRASES: readonly PeriodPhrase[] = [
     ],
   },
 ];
+
+/**
+ * A range of days shorter than this, read in a body, is the dates of an event ("từ ngày 11/6 đến ngày 14/6/2024, Đoàn
+ * kiểm tra … đã kiểm tra tại 04 xã"), not the period reported on; in a title it is the period (a weekly report).
+ */
+export const SHORTEST_BODY_PERIOD_DAYS = 27;
 
 /**
  * Stretches that name a period that is not the document's: the programme's own title ("… chuyển đổi số quốc gia

@@ -71,6 +71,13 @@ export const BODY_HEADS: readonly string[] = [
 ];
 
 /**
+ * Words that open a line of a letterhead as a body of its own ("PHÒNG TƯ PHÁP", "BAN CHỈ ĐẠO …", "ĐỘI CẢNH SÁT …")
+ * rather than the rest of a name the column was too narrow for ("ỦY BAN NHÂN DÂN XÃ TÂN" / "LẬP"). Besides the
+ * BODY_HEADS; a single word here may also end a name ("Hải Phòng"), so it only counts at the start of a line.
+ */
+export const LETTERHEAD_LINE_HEADS: readonly string[] = ['phòng', 'ban', 'đội', 'cục', 'chi cục', 'bộ phận', 'tổ', 'bộ', 'đảng', 'huyện ủy', 'tỉnh ủy'];
+
+/**
  * Capitalised words that, after a name's first word, begin a sentence or a clause rather than continue the name:
  * "xã Đông Xuân Trong tháng" (a wrapped heading), "xã Tân Lập Tổ công tác …". Words that also end names ("Yên
  * Thành", "Công Thành", "Quỳnh Trang", "Văn Lang", "Trung Hà") are not here.

@@ -3,7 +3,7 @@ import {
   ADDRESSEE, BULLET, DATELINE, DOCUMENT_NUMBER, HEADING, MOTTO, NEWS_DATE, PRESS_TAG, SIGNATURE_START, STATISTICS_CUES, TITLE_END, TITLE_WORDS,
   type LayoutPattern,
 } from '../../../rules/identity/layout.ts';
-import { BODY_HEADS, LEVEL_WORDS } from '../../../rules/identity/units.ts';
+import { BODY_HEADS, LETTERHEAD_LINE_HEADS, LEVEL_WORDS } from '../../../rules/identity/units.ts';
 
 /**
  * The parts of a document that say who issued it, when and what it is, found by layout (rules/identity/layout.ts):
@@ -116,12 +116,13 @@ function layoutLines(block: TextBlock): Array<{ text: string; location: Location
     location: { ...(start.page !== undefined ? { page: start.page } : {}), line: start.line },
   }));
   const wholeLine = [NEWS_DATE_PATTERN, NUMBER_PATTERN, compile(MOTTO), ...STATISTICS_PATTERNS, ...TITLE_PATTERNS.map((word) => word.regex)];
-  // Cut before a layout line, and after one that is a line of its own (a date line, a title word), so that the
-  // rest of a wrapped name or sentence stays in one piece.
+  // Cut before a layout line, and after one that is a line of its own (a date line, a title word, a letterhead line in
+  // capitals), so that the rest of a wrapped name or sentence stays in one piece.
   const cuts = new Set<number>();
   parts.forEach(({ text }, index) => {
     if (index === 0) return;
-    const whole = wholeLine.some((pattern) => pattern.test(text));
+    const capitalLetterhead = text === text.toUpperCase() && isLetterheadLine(letterheadText(text), false);
+    const whole = capitalLetterhead || wholeLine.some((pattern) => pattern.test(text));
     if (whole || PRESS_TAG_PATTERN.test(text) || (/^\p{Lu}/u.test(text) && TITLE_END_PATTERN.test(text))) cuts.add(index);
     if (whole) cuts.add(index + 1);
   });
@@ -178,7 +179,11 @@ export function readFrontMatter(document: Document): FrontMatter {
     const text = letterheadText(titleIndex >= 0 ? line.text : firstSegment(line.text));
     if (!text) continue;
     if (isLetterheadLine(text, letterhead.length > 0)) {
-      letterhead.push({ ...line, text });
+      // The rest of a wrapped name continues the line above; any other line is a body of its own, and a name never
+      // runs on into it ("UBND HUYỆN KỲ ANH" | "PHÒNG TƯ PHÁP").
+      const previous = letterhead.at(-1);
+      if (previous && !isLetterheadLine(text, false)) previous.text = `${previous.text} ${text}`;
+      else letterhead.push({ ...line, text });
       if (text === letterheadText(line.text)) onlyLetterhead.add(line);
     } else if (letterhead.length > 0) break;
   }
@@ -282,7 +287,7 @@ export function isLetterheadLine(text: string, continuing: boolean): boolean {
   const words = text.split(/\s+/);
   if (words.length > 12) return false;
   const lower = text.toLowerCase();
-  const opensWithBody = BODY_HEADS.some((head) => lower.startsWith(`${head} `) || lower === head) && !/^(?:báo cáo|kế hoạch|thông báo|kết luận|bản tin|số:)/u.test(lower);
+  const opensWithBody = [...BODY_HEADS, ...LETTERHEAD_LINE_HEADS].some((head) => lower.startsWith(`${head} `) || lower === head) && !/^(?:báo cáo|kế hoạch|thông báo|kết luận|bản tin|số:)/u.test(lower);
   const opensWithLevel = LEVEL_STARTS.some((start) => lower.startsWith(`${start} `) || lower.startsWith(start) && /[.]$/u.test(start));
   if (opensWithBody || opensWithLevel) return words.length <= 10 && !/[.;:]$/u.test(text);
   return continuing && text === text.toUpperCase() && /\p{Lu}/u.test(text) && words.length <= 8;

@@ -28,7 +28,7 @@ export function issuingUnit(front: FrontMatter): Issuer | undefined {
 
   // 1. The letterhead: its lowest unit; the ones above are its district or province.
   if (front.letterhead.length > 0) {
-    const text = front.letterhead.map((line) => line.text).join(' ');
+    const text = front.letterhead.map((line) => line.text).join(' | ');
     const mentions = unitMentions(text).filter(standing);
     const own = mentions.at(-1);
     if (own) return { mention: own, parents: mentions.slice(0, -1), evidence: cite('letterhead', front.letterhead[0], text), line: front.letterhead[0] };

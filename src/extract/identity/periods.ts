@@ -1,4 +1,4 @@
-import { PERIOD_MASKS, PERIOD_PHRASES, type PeriodContext } from '../../../rules/identity/periods.ts';
+import { PERIOD_MASKS, PERIOD_PHRASES, SHORTEST_BODY_PERIOD_DAYS, type PeriodContext } from '../../../rules/identity/periods.ts';
 
 /** A period phrase found in a text: its value, where it is, and whether it is only a bare year. */
 export interface PeriodMatch {
@@ -8,6 +8,8 @@ export interface PeriodMatch {
   end: number;
   rule: string;
   weak: boolean;
+  /** A range of days shorter than SHORTEST_BODY_PERIOD_DAYS. */
+  brief: boolean;
 }
 
 const PHRASES = PERIOD_PHRASES.map((phrase) => ({ ...phrase, regex: new RegExp(phrase.pattern, 'giu') }));
@@ -29,7 +31,7 @@ export function periodPhrases(text: string, context: PeriodContext = {}): Period
       const end = start + match[0].length;
       if (!phrase.ignoresMasks && inside(start, end)) continue;
       const value = valueInContext(phrase.value, match.slice(1), context);
-      if (value) found.push({ value, phrase: match[0].trim(), start, end, rule: phrase.id, weak: phrase.weak ?? false });
+      if (value) found.push({ value, phrase: match[0].trim(), start, end, rule: phrase.id, weak: phrase.weak ?? false, brief: isBrief(value) });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -37,10 +39,13 @@ export function periodPhrases(text: string, context: PeriodContext = {}): Period
   return found.filter((match, index) => !found.slice(0, index).some((other) => other.start <= match.start && other.end >= match.end && other !== match));
 }
 
-/** The period a text states first, or its first bare year when nothing more precise is said (`preferPrecise`). */
-export function readPeriod(text: string, context: PeriodContext = {}, options: { preferPrecise?: boolean } = {}): PeriodMatch | undefined {
-  const phrases = periodPhrases(text, context);
-  if (options.preferPrecise) return phrases.find((phrase) => !phrase.weak) ?? phrases[0];
+/**
+ * The period a text states first; with `body`, the first that is neither a bare year (unless nothing more precise is
+ * said) nor a range of days too short to be a report's (an event's dates).
+ */
+export function readPeriod(text: string, context: PeriodContext = {}, options: { body?: boolean } = {}): PeriodMatch | undefined {
+  const phrases = periodPhrases(text, context).filter((phrase) => !(options.body && phrase.brief));
+  if (options.body) return phrases.find((phrase) => !phrase.weak) ?? phrases[0];
   return phrases[0];
 }
 
@@ -58,6 +63,13 @@ function valueInContext(
   const previous = value(groups, { ...context, year: context.year - 1 });
   if (previous === result) return result;
   return startOf(result) > context.date ? previous : result;
+}
+
+function isBrief(value: string): boolean {
+  const range = /^(\d{4})-(\d{2})-(\d{2})\/(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!range) return false;
+  const [from, to] = [Date.UTC(+range[1]!, +range[2]! - 1, +range[3]!), Date.UTC(+range[4]!, +range[5]! - 1, +range[6]!)];
+  return to - from < SHORTEST_BODY_PERIOD_DAYS * 86_400_000;
 }
 
 /** The first day a period value covers, as an ISO date, for comparing with the document's date. */

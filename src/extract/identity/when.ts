@@ -59,7 +59,7 @@ export function reportPeriod(front: FrontMatter, date: string | undefined, type:
   const page = type === 'news' || type === 'statistics';
   const openingLines = page ? front.lines.slice(1, front.bodyStart + 4).filter((line) => line !== front.headline) : front.opening;
   const openingText = openingLines.map((line) => line.text).join(' \n ');
-  const opening = readPeriod(openingText, context, { preferPrecise: true });
+  const opening = readPeriod(openingText, context, { body: true });
   const asOf = page ? AS_OF.exec(openingText) : null;
   if (asOf && context.year && (!opening || opening.weak || asOf.index < opening.start)) {
     const month = Number(asOf[2]);
@@ -69,7 +69,7 @@ export function reportPeriod(front: FrontMatter, date: string | undefined, type:
 
   const end = front.signature.length > 0 ? front.lines.indexOf(front.signature[0]!) : front.lines.length;
   const body = front.lines.slice(front.bodyStart, end);
-  const inBody = readPeriod(body.map((line) => line.text).join(' \n '), context, { preferPrecise: true });
+  const inBody = readPeriod(body.map((line) => line.text).join(' \n '), context, { body: true });
   return inBody && !inBody.weak ? found(inBody, 'body', body, true) : undefined;
 }
 
