@@ -299,6 +299,20 @@ describe('report identity, document by document', () => {
     expect(metadata.evidence?.unit?.source).toBe('self-reference');
   });
 
+  it('a title in sentence case is still a title; the line under a type word is its subject even when it opens like a body', async () => {
+    const report = await fromText('Ủy ban nhân dân xã Hương Trà\nSố: 12/BC-UBND\nHương Trà, ngày 5 tháng 10 năm 2025\nBáo cáo kết quả thực hiện Đề án 06 tháng 9 năm 2025\nKính gửi: UBND tỉnh Hà Tĩnh.\nTrong tháng 10, UBND xã sẽ tiếp tục.');
+    expect([extractMetadata(report).period, extractMetadata(report).evidence?.period?.source, extractMetadata(report).evidence?.docType?.source]).toEqual(['2025-09', 'title', 'title']);
+    const plan = await fromText('UBND PHƯỜNG BẾN THÀNH\nSố: 90/KH-UBND\nBến Thành, ngày 2 tháng 8 năm 2025\nKẾ HOẠCH\nThực hiện Đề án 06 quý IV năm 2025\nCăn cứ Kế hoạch số 10/KH-UBND ngày 20/7/2025 của UBND Thành phố Hồ Chí Minh;');
+    expect(identity(extractMetadata(plan))).toEqual({ unit: 'phường Bến Thành', district: undefined, province: 'Hồ Chí Minh', type: 'plan', period: '2025-Q4', date: '2025-08-02' });
+  });
+
+  it('a headline that opens with a unit is no letterhead', async () => {
+    const document = await fromText('Xã Tân Thuận đưa Đề án 06 đến từng ấp\nCập nhật: 05/09/2025 - 14:22\n(CMO) Trong tháng 8/2025, xã Tân Thuận đẩy mạnh tuyên truyền,\nhướng dẫn người dân sử dụng dịch vụ công.');
+    const metadata = extractMetadata(document);
+    expect(identity(metadata)).toEqual({ unit: 'xã Tân Thuận', district: undefined, province: undefined, type: 'news', period: '2025-08', date: '2025-09-05' });
+    expect(metadata.evidence?.unit?.source).toBe('headline');
+  });
+
   it('a title wrapped onto a lower-case line goes on; the body begins with a capital', async () => {
     const document = await fromText('BÁO CÁO\nSơ kết kết quả triển khai,\n\nthực hiện Đề án 06 giai đoạn 2022 - 2025\n\nThực hiện Công văn số 12/UBND-NC ngày 20/7/2025 của UBND tỉnh Lào Cai, UBND xã Bảo Hà báo cáo như sau:');
     const metadata = extractMetadata(document);

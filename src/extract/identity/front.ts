@@ -4,6 +4,7 @@ import {
   type LayoutPattern,
 } from '../../../rules/identity/layout.ts';
 import { BODY_HEADS, LETTERHEAD_LINE_HEADS, LEVEL_WORDS } from '../../../rules/identity/units.ts';
+import { unitMentions } from './units.ts';
 
 /**
  * The parts of a document that say who issued it, when and what it is, found by layout (rules/identity/layout.ts):
@@ -161,7 +162,11 @@ export function readFrontMatter(document: Document): FrontMatter {
       if (line.aside) continue;
       // A title wrapped onto a line of its own goes on in lower case ("Sơ kết kết quả triển khai," / "thực hiện Đề án
       // 06 giai đoạn 2022 - 2025"); the body begins with a capital ("Thực hiện Công văn số …").
-      if ((TITLE_END_PATTERN.test(line.text) && !/^\p{Ll}/u.test(line.text)) || line.text.length > 240 || line.cells) break;
+      // A type word never stands alone: the line under it is the subject, even one that opens like a body ("KẾ
+      // HOẠCH" / "Thực hiện Đề án 06 năm 2025").
+      const first = subject.length === 0;
+      if (first ? ADDRESSEE_PATTERN.test(line.text) || HEADING_PATTERN.test(line.text) : TITLE_END_PATTERN.test(line.text) && !/^\p{Ll}/u.test(line.text)) break;
+      if (line.text.length > 240 || line.cells) break;
       if (type.docType === 'dispatch' && subject.length > 0 && !/^[\p{Ll}(]/u.test(line.text)) break;
       subject.push(line);
     }
@@ -255,15 +260,17 @@ function firstSegment(text: string): string {
 }
 
 /**
- * A title's type word stands apart: on a line of its own or in capitals ("BÁO CÁO", "KẾT LUẬN KIỂM TRA Việc …"), never
- * as the first words of a sentence ("Kết luận giao ban, đồng chí …"). A công văn's "V/v …" line is its subject.
+ * A title's type word stands apart: in capitals ("BÁO CÁO", "KẾT LUẬN KIỂM TRA Việc …") or opening a short line that
+ * is no sentence, never as the first words of one ("Kết luận giao ban, đồng chí … đạt 84%."). A công văn's "V/v …"
+ * line is its subject.
  */
 function isTitleWordLine(text: string): boolean {
   const word = TITLE_PATTERNS.find((candidate) => candidate.regex.test(text));
   if (!word) return false;
   if (word.docType === 'dispatch') return true;
   const typeWord = word.regex.exec(text)![0];
-  return typeWord === typeWord.toUpperCase() || text.split(/\s+/).length <= 4;
+  // In sentence case a title still reads as one: short, no sentence's end ("Báo cáo kết quả … tháng 9 năm 2025").
+  return typeWord === typeWord.toUpperCase() || (/^\p{Lu}/u.test(text) && text.split(/\s+/).length <= 20 && !/[.:;,]$/u.test(text));
 }
 
 /** A letterhead line without what may share its text line: the motto, the number, the dateline. */
@@ -279,8 +286,9 @@ export function letterheadText(text: string): string {
 const LEVEL_STARTS = LEVEL_WORDS.flatMap((level) => [...level.words, ...level.abbreviations.map((abbreviation) => abbreviation.toLowerCase())]);
 
 /**
- * A line of a letterhead: short, and opening with an issuing body ("UBND", "CÔNG AN", "TỔ CÔNG TÁC …") or a level
- * word ("XÃ QUẢNG HÒA"); or, below such a line, the rest of a name the column was too narrow for ("LẬP").
+ * A line of a letterhead: short, opening with an issuing body ("UBND", "CÔNG AN", "TỔ CÔNG TÁC …") or a level word
+ * ("XÃ QUẢNG HÒA") and ending with the unit's name if it names one; or, below such a line, the rest of a name the
+ * column was too narrow for ("LẬP").
  */
 export function isLetterheadLine(text: string, continuing: boolean): boolean {
   if (!text) return false;
@@ -289,7 +297,11 @@ export function isLetterheadLine(text: string, continuing: boolean): boolean {
   const lower = text.toLowerCase();
   const opensWithBody = [...BODY_HEADS, ...LETTERHEAD_LINE_HEADS].some((head) => lower.startsWith(`${head} `) || lower === head) && !/^(?:báo cáo|kế hoạch|thông báo|kết luận|bản tin|số:)/u.test(lower);
   const opensWithLevel = LEVEL_STARTS.some((start) => lower.startsWith(`${start} `) || lower.startsWith(start) && /[.]$/u.test(start));
-  if (opensWithBody || opensWithLevel) return words.length <= 10 && !/[.;:]$/u.test(text);
+  if (opensWithBody || opensWithLevel) {
+    // A name, and nothing after it: "Xã Tân Thuận đưa Đề án 06 đến từng ấp" is a headline.
+    const last = unitMentions(text).at(-1);
+    return words.length <= 10 && !/[.;:]$/u.test(text) && (!last || !/\p{L}/u.test(text.slice(last.end)));
+  }
   return continuing && text === text.toUpperCase() && /\p{Lu}/u.test(text) && words.length <= 8;
 }
 
