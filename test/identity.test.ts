@@ -81,6 +81,7 @@ describe('rules/identity: every example', () => {
     expect(unitMentions('UBND Quận 10 và Phường 3').map((mention) => `${mention.level} ${mention.name}`)).toEqual(['quận 10', 'phường 3']);
     expect(unitMentions('xã Tân Lập 12 nhiệm vụ').map((mention) => mention.name)).toEqual(['Tân Lập']);
     expect(unitMentions('bảo đảm an sinh xã hội, trật tự xã hội')).toEqual([]);
+    expect(unitMentions('CỘNG HOÀ XÀ HỘI XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toEqual([]);
   });
 
   it('the self-reference and closing patterns find the issuer in their examples', () => {

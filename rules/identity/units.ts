@@ -88,6 +88,12 @@ export const NAME_STOP_WORDS: readonly string[] = [
   'Xã', 'Phường', 'Tỉnh', 'Quận', 'Đặc', 'Cộng', 'Độc', 'Cổng', 'Hệ', 'Sở',
 ];
 
+/**
+ * What reads like a unit but is none: the national motto's "XÃ HỘI CHỦ NGHĨA" when a scan garbles the rest of it.
+ * Matched against the name.
+ */
+export const NOT_UNIT_NAMES = String.raw`^Hội\s+Chủ\s+Nghĩa\b`;
+
 /** Words that make a unit a former one: "xã Giai Xuân (cũ)", "huyện Lý Sơn cũ". Such a unit issued nothing. */
 export const FORMER_MARKERS = String.raw`\s*\(?\s*cũ\s*\)?`;
 

@@ -1,5 +1,5 @@
 import type { UnitLevel } from '../../model/index.ts';
-import { BODY_HEADS, FORMER_MARKERS, ISSUING_BODIES, LEVEL_WORDS, NAME_STOP_WORDS, type Tier } from '../../../rules/identity/units.ts';
+import { BODY_HEADS, FORMER_MARKERS, ISSUING_BODIES, LEVEL_WORDS, NAME_STOP_WORDS, NOT_UNIT_NAMES, type Tier } from '../../../rules/identity/units.ts';
 import { canonicalProvince, isCentralCity } from '../../../rules/provinces.ts';
 
 /**
@@ -39,6 +39,7 @@ const MENTION = new RegExp(
 const FORMER = new RegExp(`^${FORMER_MARKERS}(?![\\p{L}])`, 'iu');
 const BODY_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(${ISSUING_BODIES.map((body) => `(?:${body.pattern})`).join('|')})\s+$`, 'iu');
 const STOP = new Set(NAME_STOP_WORDS);
+const NOT_A_UNIT = new RegExp(NOT_UNIT_NAMES, 'iu');
 const LOWER_LEVEL_WORDS = new Set(LEVEL_WORDS.flatMap((entry) => entry.words.map((word) => word.split(' ')[0]!)));
 
 export const TIER: Record<UnitLevel, Tier> = Object.fromEntries(LEVEL_WORDS.map((entry) => [entry.level, entry.tier])) as Record<UnitLevel, Tier>;
@@ -87,7 +88,7 @@ function readMentions(text: string): UnitMention[] {
       end = nameStart + rawLength(match[2]!, name);
     }
     resume(end);
-    if (!name || /^\d/.test(name) && !/^(?:quận|phường|q\.|p\.)$/iu.test(match[1]!)) continue;
+    if (!name || (/^\d/.test(name) && !/^(?:quận|phường|q\.|p\.)$/iu.test(match[1]!)) || NOT_A_UNIT.test(displayName(name))) continue;
     const former = FORMER.test(text.slice(end));
     const window = Math.max(0, start - 90);
     const body = BODY_BEFORE.exec(text.slice(window, start));
