@@ -75,6 +75,12 @@ describe('rules/identity: every example', () => {
     for (const head of BODY_HEADS) expect(head).toBe(head.toLowerCase());
   });
 
+  it('knows where the issuing body before a unit begins', () => {
+    const text = 'Trên đây là báo cáo của (UBND xã Tân Lập)';
+    const [mention] = unitMentions(text);
+    expect(text.slice(mention!.bodyStart)).toBe('UBND xã Tân Lập)');
+  });
+
   it('reads former units, numbered wards and no counts as names', () => {
     const [former, current] = unitMentions('các xã Giai Xuân (cũ) nay là xã Tân Phú');
     expect([former?.name, former?.former, current?.name, current?.former]).toEqual(['Giai Xuân', true, 'Tân Phú', false]);

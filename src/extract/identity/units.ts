@@ -94,7 +94,7 @@ function readMentions(text: string): UnitMention[] {
     const body = BODY_BEFORE.exec(text.slice(window, start));
     mentions.push({
       level, name: displayName(name), start, end, former,
-      ...(body ? { body: body[1]!, bodyStart: window + body.index + body[0].length - body[0].trimStart().length } : {}),
+      ...(body ? { body: body[1]!, bodyStart: window + body.index + body[0].indexOf(body[1]!) } : {}),
     });
   }
   return mentions;
