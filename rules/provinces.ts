@@ -12,10 +12,24 @@ export const PROVINCES: readonly string[] = [
   'Huế', 'Tiền Giang', 'Trà Vinh', 'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái',
 ];
 
-/** Old and new spellings of the same province ("Thanh Hoá" / "Thanh Hóa"). */
+/**
+ * Cities run by the central government: a province in their own right, so "UBND thành phố Đà Nẵng" names a
+ * province, while "UBND thành phố Hạ Long" names a city inside one.
+ */
+export const CENTRAL_CITIES: readonly string[] = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế'];
+
+/** Short forms a document may use for a province or central city. */
+const ALIASES: Readonly<Record<string, string>> = { 'hcm': 'Hồ Chí Minh', 'tp.hcm': 'Hồ Chí Minh', 'tphcm': 'Hồ Chí Minh', 'bà rịa-vũng tàu': 'Bà Rịa - Vũng Tàu' };
+
+/** Old and new spellings of the same province ("Thanh Hoá" / "Thanh Hóa"), any case ("THANH HÓA"). */
 export function canonicalProvince(name: string): string | undefined {
   const key = comparable(name);
-  return PROVINCES.find((province) => comparable(province) === key);
+  return ALIASES[key] ?? PROVINCES.find((province) => comparable(province) === key);
+}
+
+export function isCentralCity(name: string): boolean {
+  const province = canonicalProvince(name);
+  return province !== undefined && CENTRAL_CITIES.includes(province);
 }
 
 function comparable(name: string): string {

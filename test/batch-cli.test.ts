@@ -26,6 +26,8 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const FIGURE_HEADER = ['file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule', 'ocr'];
 const FINDING_HEADER = ['file', 'rule', 'severity', 'message', 'values', 'page', 'line', 'evidence', 'fingerprint'];
 const REPORT_HEADER_START = ['file', 'status', 'doc_type', 'unit_name', 'province', 'period', 'report_date', 'pages', 'figures', 'errors', 'warnings', 'infos'];
+/** Appended after the core metrics, in this order: the baseline's count, then the rest of the report's identity. */
+const REPORT_HEADER_APPENDED = ['suppressed', 'unit_level', 'district', 'identity_source'];
 /** The contract's metric catalog: reports.csv's extra columns must be ids from it. */
 const CATALOG_METRICS = new Set([
   'villages', 'households', 'population', 'area_km2', 'tasks.assigned', 'tasks.completed', 'tasks.unfinished', 'tasks.recurring',
@@ -165,9 +167,9 @@ describe('solieu run (the real CLI)', () => {
     expect(readCsv(outputsJobs1.get('findings.csv')!.subarray(3).toString('utf8'))[0]).toEqual(FINDING_HEADER);
     const reportHeader = readCsv(outputsJobs1.get('reports.csv')!.subarray(3).toString('utf8'))[0]!;
     expect(reportHeader.slice(0, REPORT_HEADER_START.length)).toEqual(REPORT_HEADER_START);
-    // Core metric columns, then `suppressed` appended last (a contract extension: positions stay stable).
-    expect(reportHeader.at(-1)).toBe('suppressed');
-    const metricColumns = reportHeader.slice(REPORT_HEADER_START.length, -1);
+    // Core metric columns, then the appended ones (contract extensions: positions stay stable).
+    expect(reportHeader.slice(-4)).toEqual(REPORT_HEADER_APPENDED);
+    const metricColumns = reportHeader.slice(REPORT_HEADER_START.length, -REPORT_HEADER_APPENDED.length);
     expect(metricColumns.length).toBeGreaterThan(0);
     for (const column of metricColumns) expect(CATALOG_METRICS.has(column), `reports.csv column ${column}`).toBe(true);
 

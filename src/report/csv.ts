@@ -62,12 +62,15 @@ export const FINDING_COLUMNS = ['file', 'rule', 'severity', 'message', 'values',
 
 /**
  * Columns are only ever appended (spreadsheets and scripts read them by position): `suppressed`, the number of
- * findings a `--baseline` review dismissed, comes after the core metrics.
+ * findings a `--baseline` review dismissed, comes after the core metrics; then the rest of the report's identity —
+ * `unit_level`, `district`, and `identity_source`, where the unit, the period and the type were read
+ * ("unit:letterhead; period:title; type:title", a `?` after a guess).
  */
 export const REPORT_COLUMNS = [
   'file', 'status', 'doc_type', 'unit_name', 'province', 'period', 'report_date', 'pages', 'figures', 'errors', 'warnings', 'infos',
   ...CORE_METRICS,
   'suppressed',
+  'unit_level', 'district', 'identity_source',
 ] as const;
 
 export function figuresCsv(documents: readonly DocumentResult[]): string {
@@ -115,5 +118,15 @@ export function reportRow(document: DocumentResult): Array<string | number | und
     document.source?.pages, document.figures.length, count('error'), count('warning'), count('info'),
     ...CORE_METRICS.map(firstValue),
     document.suppressedFindings?.length ?? 0,
+    metadata.unitLevel, metadata.district, identitySource(metadata),
   ];
+}
+
+/** "unit:letterhead; period:title; type:title": where the fields an auditor sorts by were read; `?` marks a guess. */
+export function identitySource(metadata: DocumentResult['metadata']): string | undefined {
+  const evidence = metadata.evidence ?? {};
+  const parts = (['unit', 'period', 'docType'] as const)
+    .filter((field) => evidence[field])
+    .map((field) => `${field === 'docType' ? 'type' : field}:${evidence[field]!.source}${evidence[field]!.guess ? '?' : ''}`);
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }

@@ -164,7 +164,7 @@ export function pageReport(
     status: document.status,
     ...optional('unit', metadata.unitName && [metadata.unitLevel, metadata.unitName].filter(Boolean).join(' ')),
     ...optional('province', metadata.province),
-    ...optional('period', metadata.period?.replace(/^(\d{4})-(\d{4})$/, '$1–$2')),
+    ...optional('period', metadata.period?.replace(/^(\d{4})[-/](\d{4})$/, '$1–$2')),
     ...optional('reportDate', metadata.reportDate && vietnameseDate(metadata.reportDate)),
     ...optional('docType', metadata.docType),
     ...optional('pages', document.source?.pages),
