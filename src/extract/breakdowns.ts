@@ -1,6 +1,7 @@
 import { canContain } from '../../rules/containment.ts';
 import type { Figure } from '../model/index.ts';
 import type { Statement } from './statements.ts';
+import { linkTableFigures } from './table-links.ts';
 
 /**
  * Parent → part links between figures, which the checker sums. Reports state breakdowns four ways:
@@ -30,7 +31,7 @@ export function linkBreakdowns(found: ReadonlyArray<{ figure: Figure; statement:
   }
   const frames: Frame[] = [];
   const lastWithFiguresAtDepth = new Map<number, Figure>();
-  linkTables(found);
+  linkTableFigures(found);
 
   for (const statement of statements) {
     if (statement.table) continue;
@@ -101,20 +102,4 @@ export function endOfBreakdown(text: string, at: number): number {
 
 function isBareBreakdownMarker(text: string): boolean {
   return /^[-+–•]?\s*trong đó\s*[:;,]?\s*$/iu.test(text.trim());
-}
-
-function linkTables(found: ReadonlyArray<{ figure: Figure; statement: Statement }>): void {
-  const tableItems = found.filter((item) => item.statement.table);
-  const totals = tableItems.filter((item) => item.statement.table!.isTotalRow);
-  for (const total of totals) {
-    const { column } = total.statement.table!;
-    for (const item of tableItems) {
-      if (item === total || item.statement.blockIndex !== total.statement.blockIndex) continue;
-      if (item.statement.table!.column !== column || item.statement.table!.isTotalRow) continue;
-      if (item.figure.unit === total.figure.unit && !item.figure.parentId && canContain(total.figure.metric, item.figure.metric)) {
-        item.figure.parentId = total.figure.id;
-        item.figure.partKind = 'table';
-      }
-    }
-  }
 }

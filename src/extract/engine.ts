@@ -255,6 +255,8 @@ export class FigureExtractor {
 
   private speaksOf(compiled: CompiledRule, statement: Statement, folded: boolean): boolean {
     if (compiled.context.test(statement.text, folded)) return true;
+    // A table cell is about what its table's headers, unit and title rows speak of ("Trực tuyến" beside "Thủ tục").
+    if (statement.table && compiled.context.test(statement.table.context, folded)) return true;
     for (const scope of statement.scopes) {
       if (compiled.context.test(scope.text, folded)) return true;
       if (scope.heading) break;

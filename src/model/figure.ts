@@ -44,6 +44,11 @@ export const FigureSchema = z.object({
    * nested item or an inline "trong đó" may name only some.
    */
   partKind: z.enum(['inline', 'nested', 'list', 'table']).optional(),
+  /**
+   * For a table part (`partKind: 'table'`): 'column' when its total is the "Tổng cộng" row of its column, 'row'
+   * when its total is the "Tổng số" column of its row (src/extract/table-links.ts).
+   */
+  tablePart: z.enum(['column', 'row']).optional(),
   /** For a percentage of a base stated elsewhere ("đạt 40%/ tổng dân số"): the base figure. */
   baseId: z.string().optional(),
 });
