@@ -137,7 +137,7 @@ export function* statementsOf(document: Document): Generator<Statement> {
     const scopes: ScopeLabel[] = [...open].reverse();
 
     if (block.kind === 'table') {
-      yield* tableStatements(block, blockIndex, scopes, (open[open.length - 1]?.depth ?? 0) + 0.5, counter);
+      yield* tableStatements(block, blockIndex, scopes, (open[open.length - 1]?.depth ?? 0) + 0.5, counter, captionsOf(document, blockIndex));
       continue;
     }
     const key = counter.next++;
@@ -176,8 +176,9 @@ function* tableStatements(
   scopes: ScopeLabel[],
   depth: number,
   counter: { next: number },
+  captions: readonly string[],
 ): Generator<Statement> {
-  const grid = readTableGrid(block);
+  const grid = readTableGrid(block, captions);
   const { columnHeaders } = grid;
   // A header that is one spanning cell ("+ Số hoá đầu vào hồ sơ giải quyết TTHC:"), or a row of labels only
   // in the middle of a table, names what the rows below it measure.
@@ -255,6 +256,20 @@ function* tableStatements(
       };
     }
   }
+}
+
+/** A caption is short: a title or a unit line, not a paragraph of prose. */
+const MAX_CAPTION_LENGTH = 200;
+
+/** The short text blocks right above a table (its title, "Đơn vị tính: hồ sơ"), nearest last; at most two. */
+function captionsOf(document: Document, blockIndex: number): string[] {
+  const captions: string[] = [];
+  for (let index = blockIndex - 1; index >= 0 && captions.length < 2; index--) {
+    const block = document.blocks[index]!;
+    if (block.kind === 'table' || block.text.length > MAX_CAPTION_LENGTH) break;
+    captions.unshift(block.text);
+  }
+  return captions;
 }
 
 /** The cell's unsure stretches, moved to where the cell's text sits in "<header> <row label>: <cell>". */

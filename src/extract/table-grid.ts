@@ -63,6 +63,8 @@ export interface TableGrid {
   unit?: string;
   totalRows: ReadonlySet<number>;
   totalColumns: ReadonlySet<number>;
+  /** Per column: its group, the columns under one label of the top header row (merged, or spread over blanks). */
+  groups: number[];
   /** Percentage columns consumed as rates: the percentage column → its numerator column. */
   rateColumns: ReadonlyMap<number, { numerator: number; denominator: number }>;
 }
@@ -83,6 +85,8 @@ export const TOTAL_LABEL = /^(?:tổng\s*(?:cộng|số)?|cộng|cả\s+năm)(?!
 /** An STT cell: "1", "2.", "I", "a)". */
 const ROW_NUMBER = /^\s*(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?\s*$/u;
 const UNIT_ROW = /^\s*\(?\s*đơn\s+vị(?:\s+tính)?\s*[:：]\s*(.+?)\s*\)?\s*$/iu;
+/** A caption ending with its unit: "Bảng 3. Kết quả … Đơn vị tính: hồ sơ". */
+const UNIT_AT_END = /\(?\s*đơn\s+vị(?:\s+tính)?\s*[:：]\s*([^():;]+?)\s*\)?\s*$/iu;
 const RATE_HEADER = /(?:tỷ|tỉ)\s*lệ|%/iu;
 
 export function isBlankCell(text: string): boolean {
@@ -227,7 +231,11 @@ export function cellNumber(text: string): { value: number; percent: boolean; dec
   return { value: mention.value!, percent: false, decimals };
 }
 
-export function readTableGrid(block: TableBlock): TableGrid {
+/**
+ * `captions`: the short paragraphs right above the table ("Bảng 2. Kết quả giải quyết hồ sơ theo mức độ",
+ * "Đơn vị tính: hồ sơ"), which name what it counts as much as its own header does.
+ */
+export function readTableGrid(block: TableBlock, captions: readonly string[] = []): TableGrid {
   const { rows, owners, columnCount } = layOut(block);
   const { roles, bodyStart } = classifyRows(block, rows);
   const headerRowIndexes = roles.map((role, r) => (role === 'header' && r < bodyStart ? r : -1)).filter((r) => r >= 0);
@@ -244,6 +252,10 @@ export function readTableGrid(block: TableBlock): TableGrid {
   };
   let unit: string | undefined;
   const contextParts: string[] = [];
+  for (const caption of captions) {
+    unit ??= UNIT_AT_END.exec(caption)?.[1];
+    contextParts.push(caption);
+  }
   rows.forEach((cells, r) => {
     if (roles[r] === 'unit') {
       const text = filledCells(cells)[0]!.cell.text;
@@ -262,7 +274,19 @@ export function readTableGrid(block: TableBlock): TableGrid {
   const rowLabelOf = (r: number) => labelOfRow(owners, r, columnCount);
   const totalRows = new Set(dataRows.filter((r) => TOTAL_LABEL.test(rowLabelOf(r).trim())));
   const totalColumns = new Set([...numericColumns].filter((c) => TOTAL_LABEL.test(ownHeader(c)) || (ownHeader(c) === '' && TOTAL_LABEL.test(columnHeaders[c]!))));
+  // A column headed only "Tổng số" counts what the unit row says: "Tổng số hồ sơ".
+  if (unit) for (const c of totalColumns) if (/^(?:tổng\s*(?:cộng|số)?|cộng)$/iu.test(columnHeaders[c]!.trim())) columnHeaders[c] = `${columnHeaders[c]} ${unit}`;
 
+  // Groups: a top-row label over several columns. Only meaningful with two header rows or more.
+  const groups = Array.from({ length: columnCount }, (_, c) => c);
+  if (texts.length >= 2) {
+    const top = texts[0]!;
+    for (let c = 1; c < columnCount; c++) {
+      const owner = owners[headerRowIndexes[0]!]![c];
+      const sameCell = owner !== undefined && owner === owners[headerRowIndexes[0]!]![c - 1];
+      if (sameCell || (top[c] !== '' && top[c] === top[c - 1])) groups[c] = groups[c - 1]!;
+    }
+  }
   const rateColumns = new Map<number, { numerator: number; denominator: number }>();
   const grid: TableGrid = {
     block,
@@ -276,6 +300,7 @@ export function readTableGrid(block: TableBlock): TableGrid {
     ...(unit ? { unit } : {}),
     totalRows,
     totalColumns,
+    groups,
     rateColumns,
   };
   for (const [column, rate] of findRateColumns(grid, dataRows, numericColumns, ownHeader)) rateColumns.set(column, rate);
@@ -429,15 +454,8 @@ function rowTotalColumnOf(grid: TableGrid, c: number): number | undefined {
 export function rowPartsOf(grid: TableGrid, total: number): number[] {
   const isCount = (c: number) => c !== total && !grid.totalColumns.has(c) && !grid.rateColumns.has(c) && isCountColumn(grid, c);
   // A group header over the total column ("Hồ sơ tiếp nhận" over "Tổng số | Trực tuyến | Trực tiếp").
-  const headerRows = grid.roles.map((role, r) => (role === 'header' && r < grid.bodyStart ? r : -1)).filter((r) => r >= 0);
-  for (const r of headerRows) {
-    const owner = grid.owners[r]![total];
-    if (owner && owner.colSpan > 1 && owner.row === r) {
-      const parts: number[] = [];
-      for (let c = owner.column; c < owner.column + owner.colSpan; c++) if (isCount(c)) parts.push(c);
-      return parts;
-    }
-  }
+  const group = grid.groups.map((g, c) => (g === grid.groups[total] ? c : -1)).filter((c) => c >= 0);
+  if (group.length > 1) return group.filter(isCount);
   const after: number[] = [];
   for (let c = total + 1; c < grid.columnCount && !grid.totalColumns.has(c); c++) if (isCount(c)) after.push(c);
   if (after.length > 0) return after;

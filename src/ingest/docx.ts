@@ -548,9 +548,10 @@ class BlockTextBuilder {
   }
 
   finish(): { text: string; fontSpans: FontSpan[] | undefined } {
-    // Only ASCII whitespace is trimmed: NBSP and friends are left to the normalizer, and U+00AD is a letter in TCVN3.
-    const start = this.text.length - this.text.replace(/^[ \t\r\n]+/, '').length;
-    const end = this.text.replace(/[ \t\r\n]+$/, '').length;
+    // Only ASCII spaces and line ends are trimmed: NBSP and friends are left to the normalizer, U+00AD is a
+    // letter in TCVN3, and a leading or trailing tab is an empty cell of a table typed with tabs.
+    const start = this.text.length - this.text.replace(/^[ \r\n]+/, '').length;
+    const end = this.text.replace(/[ \r\n]+$/, '').length;
     const text = start < end ? this.text.slice(start, end) : '';
     const fontSpans = this.spans
       .map((span) => ({ start: Math.max(span.start, start) - start, end: Math.min(span.end, end) - start, font: span.font }))
