@@ -5,6 +5,7 @@ import { checkDocument, type CheckConfig } from '../check/index.ts';
 import type { Document, DocumentResult } from '../model/index.ts';
 import { IngestError, isIngestError } from '../model/index.ts';
 import { findingFromIngestError, findingsFromNotes, findingsFromRepairs } from './ingest-findings.ts';
+import { fewFiguresFinding } from './few-figures.ts';
 
 /** Wall-clock milliseconds per pipeline stage, for the benchmark; never written to results.json. */
 export interface StageTimings {
@@ -47,6 +48,9 @@ export async function processBytes(bytes: Uint8Array, file: string, options: Pro
     const findings = [...findingsFromNotes(document.notes, file, { document, ...(options.ocr?.maxPages !== undefined ? { ocrMaxPages: options.ocr.maxPages } : {}) }), ...findingsFromRepairs(document, file)];
     const figures = extractFigures(document);
     const metadata = extractMetadata(document);
+    // A report read with (almost) no figures says so rather than passing as read.
+    const fewFigures = fewFiguresFinding(document, figures, metadata, file);
+    if (fewFigures) findings.push(fewFigures);
     lap('extractMs');
     findings.push(...checkDocument({ file, document, figures }, options.checks));
     lap('checkMs');

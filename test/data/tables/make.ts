@@ -12,13 +12,16 @@
  *   report-pdfkit.pdf      PDF drawn by pdfkit: tables 1 and 2 ruled, 3 and 4 without borders
  *   report-pdfkit-pipes.pdf PDF drawn by pdfkit: the tables as pipe rows of text
  *   report-scan.pdf        report-lo.pdf's pages rendered at 200 dpi (pdftoppm) and wrapped as images (img2pdf)
+ *   report-scan-blurred.pdf the first page of that scan blurred and speckled (ImageMagick): OCR reads it as
+ *                          gibberish, for test/few-figures.test.ts (a report read with almost no figures)
  *
  * The tables: several column counts (3, 5, 6), a two-row header with merged cells, total rows ("Tổng cộng",
  * "Cả năm"), a total column ("Tổng số"), a percentage column ("Tỷ lệ đúng hạn (%)"), an empty cell, a "-" cell
  * and cells with two numbers ("402/410"). Two errors are planted, the same in every file: table 1's online
  * column adds up to 158, not the 150 its total row states, and table 3 gives 98,6% for 2.290/2.300 (99,57%).
  *
- * Needs: soffice (LibreOffice Writer), pdftoppm (poppler-utils), img2pdf, the DejaVu fonts (fonts-dejavu-core).
+ * Needs: soffice (LibreOffice Writer), pdftoppm (poppler-utils), img2pdf, ImageMagick's /usr/bin/convert, the
+ * DejaVu fonts (fonts-dejavu-core).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -284,12 +287,15 @@ function libreOffice(work: string): { docx: Buffer; pdf: Buffer } {
   return { docx: readFileSync(join(work, 'report.docx')), pdf: readFileSync(join(work, 'report.pdf')) };
 }
 
-function scan(work: string, pdf: Buffer): Buffer {
+function scan(work: string, pdf: Buffer): { scan: Buffer; blurred: Buffer } {
   writeFileSync(join(work, 'scan-source.pdf'), pdf);
   sh('pdftoppm', ['-r', '200', '-gray', '-png', join(work, 'scan-source.pdf'), join(work, 'page')]);
   const pages = readdirSync(work).filter((name) => /^page-\d+\.png$/u.test(name)).sort().map((name) => join(work, name));
   sh('img2pdf', ['--output', join(work, 'scan.pdf'), ...pages]);
-  return readFileSync(join(work, 'scan.pdf'));
+  // A bad scan: blurred, speckled and thresholded, so OCR still finds words but reads most of them wrong.
+  sh('/usr/bin/convert', [pages[0]!, '-seed', '6', '-blur', '0x2.2', '-attenuate', '0.5', '+noise', 'Gaussian', '-threshold', '60%', join(work, 'blurred.png')]);
+  sh('img2pdf', ['--output', join(work, 'blurred.pdf'), join(work, 'blurred.png')]);
+  return { scan: readFileSync(join(work, 'scan.pdf')), blurred: readFileSync(join(work, 'blurred.pdf')) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -413,7 +419,9 @@ try {
   const lo = libreOffice(work);
   writeFileSync(join(OUT, 'report-lo.docx'), lo.docx);
   writeFileSync(join(OUT, 'report-lo.pdf'), lo.pdf);
-  writeFileSync(join(OUT, 'report-scan.pdf'), scan(work, lo.pdf));
+  const scans = scan(work, lo.pdf);
+  writeFileSync(join(OUT, 'report-scan.pdf'), scans.scan);
+  writeFileSync(join(OUT, 'report-scan-blurred.pdf'), scans.blurred);
   console.log(`wrote the table matrix to ${OUT}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
