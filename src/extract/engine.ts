@@ -76,9 +76,11 @@ export class FigureExtractor {
     this.pendingBases = [];
     for (const statement of statementsOf(document)) {
       statements.push(statement);
+      // OCR misreads tone marks in short labels ("Trục tuyến" for "Trực tuyến"): a table cell read by OCR is
+      // matched without diacritics, as a document that lost them all is.
       let figures = this.extractStatement(statement, folded, found.length);
-      // OCR misreads a tone mark in a header ("Trục tuyến"): a table cell read by OCR that names nothing
-      // exactly is read again without diacritics, as a document that lost them all is.
+      // OCR misreads tone marks in short labels ("Trục tuyến" for "Trực tuyến"): a table cell read by OCR that
+      // names nothing exactly is read again without diacritics, as a document that lost them all is.
       if (figures.length === 0 && !folded && statement.table && statement.ocr) figures = this.extractStatement(statement, true, found.length);
       for (const figure of figures) {
         found.push({ figure, statement });
@@ -103,6 +105,8 @@ export class FigureExtractor {
     for (let index = 0; index < mentions.length; index++) {
       const mention = mentions[index]!;
       if (!FIGURE_KINDS.has(mention.kind) || mention.end <= markerEnd) continue;
+      // A table cell's figures are its own numbers, never those of its labels ("6 tháng 2025", "Quý IV").
+      if (statement.table && mention.start < statement.table.cellStart) continue;
       const clauseFrom = lastClauseBoundary(text, mention.start);
       const clauseStart = Math.max(clauseFrom, previousFigureEnd);
       const left = text.slice(clauseStart, mention.start);
@@ -287,6 +291,12 @@ export class FigureExtractor {
     noun: string | undefined,
   ): Candidate | undefined {
     const identified = noun !== undefined && compiled.identifyingNouns.has(noun, folded);
+    // A table's column header names what its cells measure; its row label names whose or which they are: a cue
+    // in the header ("Được giao") beats one in the row label ("Phát triển công dân số").
+    if (statement.table && statement.table.headerEnd > 0) {
+      const inHeader = compiled.cues.lastBefore(statement.text.slice(0, statement.table.headerEnd), undefined, folded);
+      if (inHeader) return { compiled, tier: 2.5, specificity: inHeader.phrase.length };
+    }
     const label = compiled.labels.isEmpty ? undefined : labelBefore(compiled.labels, clause, folded);
     if (label) return { compiled, tier: 2, specificity: label.length };
     const own = [compiled.cues.lastBefore(left, left.length, folded), compiled.cues.findAll(rightAttached, folded)[0]]

@@ -43,10 +43,15 @@ export interface TableCellInfo extends CellLinks {
   isTotalRow: boolean;
   /** The column is headed "Tổng số"/"Tổng cộng"/"Cộng": the total of its row. */
   isTotalColumn: boolean;
+  /** Where the column header ends, and where the cell's own text starts, in "<header> <row label>: <cell>". */
+  headerEnd: number;
+  cellStart: number;
   /** Every label of the table (headers, unit row, title rows): what its numbers are about. */
   context: string;
   /** The rate a percentage column of the row gives this count ("Tỷ lệ đúng hạn" of "Đúng hạn" and "Tổng số"). */
   rate?: CellRate;
+  /** The cell as written, when the statement reads it rewritten ("8 386", "11,191", "13.176¹"): the figure's raw text. */
+  cellRaw?: string;
 }
 
 export interface ScopeLabel {
@@ -228,11 +233,16 @@ function* tableStatements(
       if (/^\s*\d{1,2}\s*$/.test(cell.text) && column === 0) continue;
       // A percentage read as the rate of two counts of its row goes with its numerator, not on its own.
       if (isConsumedRate(grid, rowIndex, column)) continue;
-      const prefix = `${header} ${rowLabel}: `;
+      // Labels only name the cell: their own stops ("TP. Phan Rang", "Số hồ sơ: tiếp nhận") end no clause here.
+      const headerWords = labelWords(header);
+      const prefix = `${headerWords} ${labelWords(rowLabel)}: `;
       const rate = rateOf(grid, rowIndex, column);
       const links = cellLinks(grid, rowIndex, column);
+      // A bare "95,2" under "Tỷ lệ (%)", or in a row whose unit is "%", is a percentage.
+      const bare = cellText(cell.text, grid.commaGrouping);
+      const numberText = (grid.percentColumns.has(column) || grid.percentRows.has(rowIndex)) && !bare.includes('%') && /^\s*\d+(?:[.,]\d+)?\s*$/u.test(bare) ? `${bare.trimEnd()}%` : bare;
       yield {
-        text: `${prefix}${cellText(cell.text)}`,
+        text: `${prefix}${numberText}`,
         scopes: rowScopes,
         blockIndex,
         key: counter.next++,
@@ -248,14 +258,29 @@ function* tableStatements(
           rowLabel,
           isTotalRow,
           isTotalColumn: grid.totalColumns.has(column),
+          headerEnd: headerWords.length,
+          cellStart: prefix.length,
           context: grid.context,
           ...links,
           ...(rate ? { rate } : {}),
+          ...(numberText !== cell.text ? { cellRaw: cell.text.trim() } : {}),
         },
         opensBreakdown: false,
       };
     }
   }
+}
+
+/**
+ * A header or row label as it frames a cell's number: an aside with a number ("Quý IV (đến 14/12)") and a date
+ * left out, so that no number of the label is read before the cell's own, and its stops (".", ";", ":") made
+ * spaces, so that "TP. Phan Rang" ends no clause.
+ */
+function labelWords(label: string): string {
+  return label
+    .replace(/\([^()]*\d[^()]*\)/gu, ' ')
+    .replace(/(?<![\d.,/])\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?![\d.,/])/gu, ' ')
+    .replace(/[.;:]+/gu, ' ');
 }
 
 /** A caption is short: a title or a unit line, not a paragraph of prose. */

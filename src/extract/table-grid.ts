@@ -65,6 +65,16 @@ export interface TableGrid {
   totalColumns: ReadonlySet<number>;
   /** Per column: its group, the columns under one label of the top header row (merged, or spread over blanks). */
   groups: number[];
+  /** The table groups thousands with commas ("11,191") and marks decimals with a dot. */
+  commaGrouping: boolean;
+  /** Rows holding figures (not headers, titles, unit or section rows), in order. */
+  dataRows: number[];
+  /** A count column → the total column of its row ("Tổng số") it is a part of. */
+  rowTotalOf: ReadonlyMap<number, number>;
+  /** Columns of percentages ("Tỷ lệ (%)" over "95,2"), whether or not they are read as rates of their row. */
+  percentColumns: Set<number>;
+  /** Rows whose unit column ("Đơn vị tính") says "%": their numbers are percentages. */
+  percentRows: ReadonlySet<number>;
   /** Percentage columns consumed as rates: the percentage column → its numerator column. */
   rateColumns: ReadonlyMap<number, { numerator: number; denominator: number }>;
 }
@@ -74,9 +84,35 @@ export const NUMERIC_CELL = /^[\s\d.,/%=()+\-–]*\d[\s\d.,/%=()+\-–;:]*$/u;
 /** A footnote mark after a cell's number ("13.176¹", a PDF's superscript): not part of the number. */
 const FOOTNOTE_MARK = /[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*$/u;
 
-/** The cell's text without a trailing footnote mark. */
-export function cellText(text: string): string {
-  return text.replace(FOOTNOTE_MARK, '');
+/** "8 386", "1 146,5": one number whose thousands are grouped with spaces, as some units type them. */
+const SPACE_GROUPED = /^\s*\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:,\d+)?\s*%?\s*$/u;
+
+/** "11,191": thousands grouped with commas, as a table typed the English way writes them. */
+const COMMA_GROUPED = /^\s*\d{1,3}(?:,\d{3})+\s*$/u;
+
+/**
+ * The cell's text as a number is read from it: without a trailing footnote mark, and with the spaces that group
+ * a lone number's thousands — or its commas, in a table that groups thousands the English way
+ * (`TableGrid.commaGrouping`) — made no-break spaces, which the number reader groups like dots. Same length,
+ * so offsets into the cell hold.
+ */
+export function cellText(text: string, commaGrouping = false): string {
+  const withoutMark = text.replace(FOOTNOTE_MARK, '');
+  if (SPACE_GROUPED.test(withoutMark)) return withoutMark.replace(/(\d) (?=\d{3}(?:\D|$))/gu, '$1\u00A0');
+  if (commaGrouping && COMMA_GROUPED.test(withoutMark)) return withoutMark.replace(/,/gu, '\u00A0');
+  return withoutMark;
+}
+
+/**
+ * A table that writes "1,184" and "11,191" in its count columns and "93.1" in its rate column groups thousands
+ * with commas and marks decimals with a dot, the English way: its "1,184" is 1184, not 1,184. Decided per table,
+ * and only when the table shows a dot decimal or a number with two comma groups and no Vietnamese-style number.
+ */
+function groupsWithCommas(texts: readonly string[]): boolean {
+  const grouped = texts.filter((text) => COMMA_GROUPED.test(text));
+  if (grouped.length === 0) return false;
+  if (texts.some((text) => /^\s*\d{1,3}(?:\.\d{3})+\s*%?\s*$/u.test(text) || /^\s*\d+,\d{1,2}\s*%?\s*$/u.test(text))) return false;
+  return texts.some((text) => /^\s*\d+\.\d{1,2}\s*%?\s*$/u.test(text)) || grouped.some((text) => (text.match(/,/gu) ?? []).length > 1);
 }
 /** An empty cell, or one that says "none" with a dash or a cross: no figure, no label. */
 const BLANK_CELL = /^[\s\-–—_.x×*/]*$/iu;
@@ -150,11 +186,14 @@ function isFigureCell(cell: GridCell): boolean {
   return statesFigure(cell.cell.text);
 }
 
-const MAX_HEADER_ROWS = 4;
+/** Header rows, a label wrapped over several lines in a borderless table counting once per line. */
+const MAX_HEADER_ROWS = 6;
 
 function classifyRows(block: TableBlock, rows: GridCell[][]): { roles: RowRole[]; bodyStart: number } {
   const roles: RowRole[] = rows.map(() => 'data');
-  const hasFigures = rows.map((cells) => cells.some(isFigureCell));
+  // A figure is a number cell, or a number in a cell of prose ("Tiếp nhận 08 hồ sơ, trong đó:"); a header label
+  // wrapped after its digit ("TK mức" / "2 đã" / "kích hoạt") is neither.
+  const hasFigures = rows.map((cells) => cells.some((cell) => isFigureCell(cell) && (isNumericCell(cell.cell.text) || cell.cell.text.trim().split(/\s+/u).length > 3)));
   const firstFigureRow = hasFigures.indexOf(true);
   let bodyStart = 0;
   if (firstFigureRow > 0) {
@@ -191,28 +230,40 @@ function classifyRows(block: TableBlock, rows: GridCell[][]): { roles: RowRole[]
 }
 
 /**
- * Header text of each header row and column. A group label that the source could not merge (pipes, typed
- * text, a PDF that draws no inner borders in its header) stands in the first of its columns with blanks to its
- * right, above sub-labels: it is spread over them.
+ * Header text of each header row and column. A header line whose labels mostly start in lower case ("cước",
+ * "mức 2", "đã cấp") continues the labels above it, wrapped by a narrow column in a borderless or typed table:
+ * it is joined to them rather than read as a level of its own. A group label that the source could not merge
+ * (pipes, typed text, a PDF that draws no inner borders in its header) stands in the first of its columns with
+ * blanks to its right, above sub-labels: it is spread over them.
  */
-function headerTexts(grid: { owners: (GridCell | undefined)[][]; columnCount: number }, headerRows: number[]): string[][] {
-  const texts = headerRows.map((r) =>
-    Array.from({ length: grid.columnCount }, (_, c) => {
-      const owner = grid.owners[r]![c];
-      return owner ? owner.cell.text.trim() : '';
-    }),
-  );
+function headerTexts(grid: { owners: (GridCell | undefined)[][]; columnCount: number }, headerRows: number[]): { texts: string[][]; rows: number[] } {
+  const textOf = (r: number, c: number) => grid.owners[r]![c]?.cell.text.trim() ?? '';
+  const rows: number[] = [];
+  const texts: string[][] = [];
+  for (const r of headerRows) {
+    const previous = rows[rows.length - 1];
+    // Cells of this row's own (not a label merged down from the row above).
+    const own = Array.from({ length: grid.columnCount }, (_, c) => c).filter((c) => textOf(r, c) !== '' && (previous === undefined || grid.owners[r]![c] !== grid.owners[previous]![c]));
+    const lower = own.filter((c) => /^[\p{Ll}\d(%/]/u.test(textOf(r, c))).length;
+    if (previous !== undefined && own.length > 0 && lower * 2 > own.length) {
+      const joined = texts[texts.length - 1]!;
+      for (const c of own) joined[c] = `${joined[c]} ${textOf(r, c)}`.trim();
+      continue;
+    }
+    rows.push(r);
+    texts.push(Array.from({ length: grid.columnCount }, (_, c) => textOf(r, c)));
+  }
   const last = texts[texts.length - 1];
   for (let h = 0; h < texts.length - 1; h++) {
     const row = texts[h]!;
     for (let c = 1; c < grid.columnCount; c++) {
-      const owner = grid.owners[headerRows[h]!]![c];
-      const leftOwner = grid.owners[headerRows[h]!]![c - 1];
+      const owner = grid.owners[rows[h]!]![c];
+      const leftOwner = grid.owners[rows[h]!]![c - 1];
       if (row[c] !== '' || owner !== undefined && owner === leftOwner) continue;
       if (row[c - 1] !== '' && last![c] !== '' && last![c - 1] !== '' && texts.slice(h + 1).some((lower) => lower[c - 1] !== row[c - 1])) row[c] = row[c - 1]!;
     }
   }
-  return texts;
+  return { texts, rows };
 }
 
 function fold(text: string): string {
@@ -220,14 +271,14 @@ function fold(text: string): string {
 }
 
 /** One number read from a cell ("1.234", "95,2%", "95,2"), or undefined when it holds none or several. */
-export function cellNumber(text: string): { value: number; percent: boolean; decimals: number } | undefined {
+export function cellNumber(text: string, commaGrouping = false): { value: number; percent: boolean; decimals: number } | undefined {
   if (!isNumericCell(text)) return undefined;
-  const mentions = findNumbers(cellText(text).trim()).filter((mention) => mention.value !== undefined && mention.kind !== 'list-marker');
+  const mentions = findNumbers(cellText(text, commaGrouping).trim()).filter((mention) => mention.value !== undefined && mention.kind !== 'list-marker');
   if (mentions.length !== 1) return undefined;
   const mention = mentions[0]!;
   if (mention.kind === 'percent') return { value: mention.value!, percent: true, decimals: mention.percentDecimals ?? 0 };
   if (mention.kind !== 'integer' && mention.kind !== 'decimal') return undefined;
-  const decimals = /,(\d+)\s*$/u.exec(mention.raw)?.[1]?.length ?? 0;
+  const decimals = /[,.](\d{1,2})\s*%?\s*$/u.exec(mention.raw)?.[1]?.length ?? 0;
   return { value: mention.value!, percent: false, decimals };
 }
 
@@ -239,7 +290,7 @@ export function readTableGrid(block: TableBlock, captions: readonly string[] = [
   const { rows, owners, columnCount } = layOut(block);
   const { roles, bodyStart } = classifyRows(block, rows);
   const headerRowIndexes = roles.map((role, r) => (role === 'header' && r < bodyStart ? r : -1)).filter((r) => r >= 0);
-  const texts = headerRowIndexes.length > 0 ? headerTexts({ owners, columnCount }, headerRowIndexes) : [];
+  const { texts, rows: headerLevels } = headerRowIndexes.length > 0 ? headerTexts({ owners, columnCount }, headerRowIndexes) : { texts: [], rows: [] };
   const columnHeaders = Array.from({ length: columnCount }, (_, c) => {
     const parts: string[] = [];
     for (const row of texts) if (row[c] && parts[parts.length - 1] !== row[c]) parts.push(row[c]!);
@@ -282,8 +333,8 @@ export function readTableGrid(block: TableBlock, captions: readonly string[] = [
   if (texts.length >= 2) {
     const top = texts[0]!;
     for (let c = 1; c < columnCount; c++) {
-      const owner = owners[headerRowIndexes[0]!]![c];
-      const sameCell = owner !== undefined && owner === owners[headerRowIndexes[0]!]![c - 1];
+      const owner = owners[headerLevels[0]!]![c];
+      const sameCell = owner !== undefined && owner === owners[headerLevels[0]!]![c - 1];
       if (sameCell || (top[c] !== '' && top[c] === top[c - 1])) groups[c] = groups[c - 1]!;
     }
   }
@@ -301,10 +352,25 @@ export function readTableGrid(block: TableBlock, captions: readonly string[] = [
     totalRows,
     totalColumns,
     groups,
+    dataRows,
+    commaGrouping: groupsWithCommas(dataRows.flatMap((r) => rows[r]!.map((cell) => cell.cell.text.trim()))),
+    rowTotalOf: new Map(),
+    percentColumns: new Set(),
+    percentRows: percentRowsOf(owners, dataRows, columnCount, ownHeader),
     rateColumns,
   };
   for (const [column, rate] of findRateColumns(grid, dataRows, numericColumns, ownHeader)) rateColumns.set(column, rate);
+  const rowTotalOf = new Map<number, number>();
+  for (const total of totalColumns) for (const part of rowPartsOf(grid, total)) if (!rowTotalOf.has(part)) rowTotalOf.set(part, total);
+  grid.rowTotalOf = rowTotalOf;
   return grid;
+}
+
+/** A column headed "Đơn vị tính" (or "ĐVT") names each row's unit; the rows it gives "%" hold percentages. */
+function percentRowsOf(owners: (GridCell | undefined)[][], dataRows: number[], columnCount: number, ownHeader: (c: number) => string): Set<number> {
+  const unitColumn = Array.from({ length: columnCount }, (_, c) => c).find((c) => /^(?:đơn\s+vị(?:\s+tính)?|đvt)$/iu.test(ownHeader(c).trim()));
+  if (unitColumn === undefined) return new Set();
+  return new Set(dataRows.filter((r) => owners[r]![unitColumn]?.cell.text.trim() === '%'));
 }
 
 /** The labels of a row: its cells that are neither numbers, blanks nor an STT, including labels merged down from above. */
@@ -323,7 +389,8 @@ export function labelOfRow(owners: (GridCell | undefined)[][], r: number, column
 /**
  * Percentage columns whose numerator and denominator are columns of the same row. The numerator is the column
  * the header names ("Tỷ lệ đúng hạn (%)" → "Đúng hạn"); under a bare "Tỷ lệ", the one column whose counts give
- * the percentages in most rows. The denominator is the row's total column, else its first count column.
+ * the percentages in most rows. The denominator: see `denominatorFor` below. A wrong percentage in some rows
+ * is then reported by the ratio check; a column no pair of columns explains is left alone.
  */
 function findRateColumns(grid: TableGrid, dataRows: number[], numericColumns: Set<number>, ownHeader: (c: number) => string): Map<number, { numerator: number; denominator: number }> {
   const found = new Map<number, { numerator: number; denominator: number }>();
@@ -333,7 +400,7 @@ function findRateColumns(grid: TableGrid, dataRows: number[], numericColumns: Se
   };
   const numberAt = (r: number, c: number) => {
     const cell = cellAt(r, c);
-    return cell ? cellNumber(cell.cell.text) : undefined;
+    return cell ? cellNumber(cell.cell.text, grid.commaGrouping) : undefined;
   };
   for (let c = 0; c < grid.columnCount; c++) {
     const header = grid.columnHeaders[c] ?? '';
@@ -343,16 +410,44 @@ function findRateColumns(grid: TableGrid, dataRows: number[], numericColumns: Se
     const allPercent = readings.every((reading) => reading?.percent);
     const percentColumn = allPercent || (RATE_HEADER.test(header) && readings.every((reading) => reading !== undefined && reading.value <= 100 && /%/u.test(header)));
     if (!percentColumn || !RATE_HEADER.test(header)) continue;
+    grid.percentColumns.add(c);
     const counts = [...numericColumns].filter((k) => k !== c && !rows.some((r) => numberAt(r, k)?.percent) && !isRateLike(grid.columnHeaders[k] ?? ''));
     if (counts.length < 2) continue;
-    const named = namedColumn(ownHeader(c) || header, counts, ownHeader);
+    // "Tỷ lệ kích hoạt/dân số (%)": what follows the slash names the base.
+    const [numeratorName = '', baseName] = (ownHeader(c) || header).split('/');
+    const named = namedColumn(numeratorName, counts, ownHeader);
+    const namedBase = baseName !== undefined ? namedColumn(baseName, counts, ownHeader) : undefined;
+    const fitsOf = (numerator: number, denominator: number) => {
+      let fits = 0;
+      for (const r of rows) {
+        const n = numberAt(r, numerator);
+        const d = numberAt(r, denominator);
+        const p = numberAt(r, c);
+        if (n && d && p && d.value > 0 && ratioVerdict(n.value, d.value, p.value, p.decimals).consistent) fits++;
+      }
+      return fits;
+    };
+    // The base of a rate: the column the header names after a slash; the total column of the numerator's header
+    // group ("Đã giải quyết" for "Đúng hạn" under "Kết quả giải quyết"), the group's first count column; the
+    // table's total column; the count columns left of the numerator, nearest first; its first count column —
+    // the first of these that the stated percentages fit in most rows. A base is never guessed against the
+    // numbers: when none fits, the percentage stays a figure of its own, unchecked.
     const denominatorFor = (numerator: number) => {
-      const total = [...grid.totalColumns].find((k) => k !== numerator && counts.includes(k));
-      return total ?? counts.find((k) => k !== numerator);
+      const others = counts.filter((k) => k !== numerator);
+      const group = others.filter((k) => grid.groups[k] === grid.groups[numerator]);
+      const candidates = [
+        ...(namedBase !== undefined && namedBase !== numerator ? [namedBase] : []),
+        ...group.filter((k) => grid.totalColumns.has(k)),
+        ...(group.length > 0 && group[0]! < numerator ? [group[0]!] : []),
+        ...others.filter((k) => grid.totalColumns.has(k)),
+        ...others.filter((k) => k < numerator).reverse(),
+        ...others.slice(0, 1),
+      ].filter((k, index, all) => all.indexOf(k) === index);
+      return candidates.find((k) => fitsOf(numerator, k) * 2 >= rows.length);
     };
     if (named !== undefined) {
       const denominator = denominatorFor(named);
-      if (denominator !== undefined && denominator !== named) found.set(c, { numerator: named, denominator });
+      if (denominator !== undefined) found.set(c, { numerator: named, denominator });
       continue;
     }
     // A bare "Tỷ lệ": the column that explains the percentages, when exactly one does in most rows.
@@ -361,13 +456,7 @@ function findRateColumns(grid: TableGrid, dataRows: number[], numericColumns: Se
     for (const numerator of counts) {
       const denominator = denominatorFor(numerator);
       if (denominator === undefined || denominator === numerator) continue;
-      let fits = 0;
-      for (const r of rows) {
-        const n = numberAt(r, numerator);
-        const d = numberAt(r, denominator);
-        const p = numberAt(r, c);
-        if (n && d && p && d.value > 0 && ratioVerdict(n.value, d.value, p.value, p.decimals).consistent) fits++;
-      }
+      const fits = fitsOf(numerator, denominator);
       if (fits * 2 < rows.length || fits === 0) continue;
       if (!best || fits > best.fits) {
         best = { numerator, denominator, fits };
@@ -412,10 +501,6 @@ export function cellLinks(grid: TableGrid, r: number, c: number): CellLinks {
   return links;
 }
 
-function dataRowsOf(grid: TableGrid): number[] {
-  return grid.roles.map((role, r) => (role === 'data' && r >= grid.bodyStart ? r : -1)).filter((r) => r >= 0);
-}
-
 /**
  * The total row a data row is a part of. A total row closes the details right above it; one that opens its
  * block (the first data row, or the first after a section row) totals the details right below it instead; a
@@ -423,7 +508,7 @@ function dataRowsOf(grid: TableGrid): number[] {
  */
 function columnTotalRowOf(grid: TableGrid, r: number): number | undefined {
   if (grid.totalRows.size === 0) return undefined;
-  const rows = dataRowsOf(grid);
+  const rows = grid.dataRows;
   const at = rows.indexOf(r);
   if (at < 0) return undefined;
   const isTotal = (k: number) => k >= 0 && k < rows.length && grid.totalRows.has(rows[k]!);
@@ -445,13 +530,12 @@ function columnTotalRowOf(grid: TableGrid, r: number): number | undefined {
 }
 
 function rowTotalColumnOf(grid: TableGrid, c: number): number | undefined {
-  if (grid.totalColumns.size === 0 || grid.totalColumns.has(c) || grid.rateColumns.has(c)) return undefined;
-  for (const total of grid.totalColumns) if (rowPartsOf(grid, total).includes(c)) return total;
-  return undefined;
+  if (grid.totalColumns.has(c) || grid.rateColumns.has(c)) return undefined;
+  return grid.rowTotalOf.get(c);
 }
 
 /** The columns a total column sums. */
-export function rowPartsOf(grid: TableGrid, total: number): number[] {
+function rowPartsOf(grid: TableGrid, total: number): number[] {
   const isCount = (c: number) => c !== total && !grid.totalColumns.has(c) && !grid.rateColumns.has(c) && isCountColumn(grid, c);
   // A group header over the total column ("Hồ sơ tiếp nhận" over "Tổng số | Trực tuyến | Trực tiếp").
   const group = grid.groups.map((g, c) => (g === grid.groups[total] ? c : -1)).filter((c) => c >= 0);
@@ -465,7 +549,7 @@ export function rowPartsOf(grid: TableGrid, total: number): number[] {
 }
 
 function isCountColumn(grid: TableGrid, c: number): boolean {
-  const rows = dataRowsOf(grid);
+  const rows = grid.dataRows;
   let numeric = 0;
   let filled = 0;
   for (const r of rows) {
@@ -489,9 +573,9 @@ export function rateOf(grid: TableGrid, r: number, c: number): CellRate | undefi
     const denominatorCell = cellAt(denominator);
     const numeratorCell = cellAt(c);
     if (!percentCell || !denominatorCell || !numeratorCell) return undefined;
-    const p = cellNumber(percentCell.cell.text);
-    const d = cellNumber(denominatorCell.cell.text);
-    if (!p || !d || d.percent || !cellNumber(numeratorCell.cell.text)) return undefined;
+    const p = cellNumber(percentCell.cell.text, grid.commaGrouping);
+    const d = cellNumber(denominatorCell.cell.text, grid.commaGrouping);
+    if (!p || !d || d.percent || !cellNumber(numeratorCell.cell.text, grid.commaGrouping)) return undefined;
     return { denominator: d.value, percent: p.value, percentDecimals: p.decimals, raw: percentCell.cell.text.trim(), column };
   }
   return undefined;

@@ -23,6 +23,12 @@ export function linkTableFigures(found: ReadonlyArray<{ figure: Figure; statemen
     if (!byCell.has(key)) byCell.set(key, figure);
   }
 
+  // A cell read rewritten ("8 386" with a no-break space, "11,191" the English way) keeps its own text as raw.
+  for (const { figure, statement } of tableItems) {
+    const { cellRaw } = statement.table!;
+    if (cellRaw !== undefined && figure === byCell.get(cellKey(statement.blockIndex, statement.table!.row, statement.table!.column))) figure.raw = cellRaw;
+  }
+
   for (const { figure, statement } of tableItems) {
     const rate = statement.table!.rate;
     if (!rate || figure !== byCell.get(cellKey(statement.blockIndex, statement.table!.row, statement.table!.column))) continue;
@@ -39,12 +45,43 @@ export function linkTableFigures(found: ReadonlyArray<{ figure: Figure; statemen
     part.tablePart = tablePart;
     return true;
   };
+  // Column totals. The checker sums a total's parts split by what sets them apart (procedure, year, kind); a
+  // column whose rows only partly name a procedure ("Hộ tịch", "Chứng thực", "Cư trú") would be summed as two
+  // partial groups each short of the total, so such a column is not linked at all (until the checker sums a
+  // table's parts as one group).
+  const columnParts = new Map<Figure, Figure[]>();
   for (const { figure, statement } of tableItems) {
-    const { row, column, columnTotalRow } = statement.table!;
-    if (columnTotalRow !== undefined) link(figure, byCell.get(cellKey(statement.blockIndex, columnTotalRow, column)), 'column');
+    const { column, columnTotalRow } = statement.table!;
+    if (columnTotalRow === undefined) continue;
+    const total = byCell.get(cellKey(statement.blockIndex, columnTotalRow, column));
+    if (!total) continue;
+    columnParts.set(total, [...(columnParts.get(total) ?? []), figure]);
   }
+  for (const [total, parts] of columnParts) {
+    const sameMetric = parts.filter((part) => part.metric === total.metric);
+    if (new Set(sameMetric.map((part) => splitOf(total, part))).size > 1) continue;
+    for (const part of parts) link(part, total, 'column');
+  }
+  // Row totals, under the same rule: "Năm 2022 | Năm 2023 | 6 tháng 2025 | Tổng giai đoạn" splits by year
+  // only in part, and is not linked.
+  const rowParts = new Map<Figure, Figure[]>();
   for (const { figure, statement } of tableItems) {
     const { row, rowTotalColumn } = statement.table!;
-    if (rowTotalColumn !== undefined) link(figure, byCell.get(cellKey(statement.blockIndex, row, rowTotalColumn)), 'row');
+    if (rowTotalColumn === undefined || figure.parentId) continue;
+    const total = byCell.get(cellKey(statement.blockIndex, row, rowTotalColumn));
+    if (!total) continue;
+    rowParts.set(total, [...(rowParts.get(total) ?? []), figure]);
   }
+  for (const [total, parts] of rowParts) {
+    const sameMetric = parts.filter((part) => part.metric === total.metric);
+    if (new Set(sameMetric.map((part) => splitOf(total, part))).size > 1) continue;
+    for (const part of parts) link(part, total, 'row');
+  }
+}
+
+/** What sets a part apart from its total of the same metric, as the sum check groups parts. */
+function splitOf(total: Figure, part: Figure): string {
+  if (part.procedure !== undefined && part.procedure !== total.procedure) return 'procedure';
+  if (part.year !== undefined && total.year === undefined) return 'year';
+  return 'kind';
 }

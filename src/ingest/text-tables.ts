@@ -65,7 +65,8 @@ const MARKER_ONLY = /^(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)]|\(\d{1,2}\)|[IVX
 const SEPARATOR_CELL = /^\s*:?-{2,}:?\s*$/u;
 /** A cell longer than this is a sentence, not a table cell. */
 const MAX_CELL_LENGTH = 150;
-const MAX_HEADER_LINES = 3;
+/** Header labels wrapped by a narrow column take several lines. */
+const MAX_HEADER_LINES = 6;
 
 function isNumeric(text: string): boolean {
   return !BLANK_CELL.test(text) && NUMERIC.test(text);
@@ -386,7 +387,7 @@ export function tablesInParagraphs(document: SourceDocument): SourceDocument {
   document.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'table') lines.push(...linesOf(block, blockIndex));
   });
-  if (!lines.some((line) => line.text.includes('\t') || line.text.includes('|') || /\S {2,}\S/u.test(line.text))) return document;
+  if (!lines.some((line) => line.text.includes('\t') || line.text.includes('|') || /\S[ \u00A0]{2,}\S/u.test(line.text))) return document;
   // Lines of different blocks with a table block between them are never one table.
   const tables = findTextTables(lines).filter((table) => {
     const blocks = lines.slice(table.first, table.last + 1).map((line) => line.blockIndex);
@@ -394,6 +395,12 @@ export function tablesInParagraphs(document: SourceDocument): SourceDocument {
   });
   if (tables.length === 0) return document;
 
+  const linesByBlock = new Map<number, BlockLine[]>();
+  for (const line of lines) {
+    const list = linesByBlock.get(line.blockIndex);
+    if (list) list.push(line);
+    else linesByBlock.set(line.blockIndex, [line]);
+  }
   const blocks: Block[] = [];
   let tableAt = 0;
   let lineAt = 0;
@@ -402,7 +409,7 @@ export function tablesInParagraphs(document: SourceDocument): SourceDocument {
       blocks.push(block);
       return;
     }
-    const own = lines.filter((line) => line.blockIndex === blockIndex);
+    const own = linesByBlock.get(blockIndex) ?? [];
     let pieceStart = 0;
     let keptKind = true;
     for (const line of own) {
