@@ -133,9 +133,10 @@ export function isNumericCell(text: string): boolean {
   return !isBlankCell(text) && NUMERIC_CELL.test(cellText(text));
 }
 
-/** Digits that state a figure: not a year, an item number, a level ("Mức 3"), a quarter or a column number. */
+/** Digits that state a figure: not a date, a year, a level ("Mức 3"), a quarter, a month or a column number. */
 function statesFigure(text: string): boolean {
   const stripped = text
+    .replace(/(?<![\d.,/])\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?![\d.,/])/gu, '')
     .replace(/\b(?:19|20)\d\d\b/gu, '')
     .replace(/(?:mức(?:\s+độ)?|quý|tháng|lần|giai đoạn|phụ lục|biểu|cột|bảng|khu phố|tổ|thôn|xóm|đợt)\s*[\dIVX]+/giu, '');
   return /\d/u.test(stripped);
