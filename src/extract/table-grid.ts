@@ -69,6 +69,8 @@ export interface TableGrid {
   commaGrouping: boolean;
   /** Rows holding figures (not headers, titles, unit or section rows), in order. */
   dataRows: number[];
+  /** A data row → the total row of its columns ("Tổng cộng") it is a part of. */
+  columnTotalOf: ReadonlyMap<number, number>;
   /** A count column → the total column of its row ("Tổng số") it is a part of. */
   rowTotalOf: ReadonlyMap<number, number>;
   /** Columns of percentages ("Tỷ lệ (%)" over "95,2"), whether or not they are read as rates of their row. */
@@ -194,7 +196,9 @@ function classifyRows(block: TableBlock, rows: GridCell[][]): { roles: RowRole[]
   const roles: RowRole[] = rows.map(() => 'data');
   // A figure is a number cell, or a number in a cell of prose ("Tiếp nhận 08 hồ sơ, trong đó:"); a header label
   // wrapped after its digit ("TK mức" / "2 đã" / "kích hoạt") is neither.
-  const hasFigures = rows.map((cells) => cells.some((cell) => isFigureCell(cell) && (isNumericCell(cell.cell.text) || cell.cell.text.trim().split(/\s+/u).length > 3)));
+  const hasFigures = rows.map(
+    (cells) => !isColumnNumberRow(cells) && cells.some((cell) => isFigureCell(cell) && (isNumericCell(cell.cell.text) || cell.cell.text.trim().split(/\s+/u).length > 3)),
+  );
   const firstFigureRow = hasFigures.indexOf(true);
   let bodyStart = 0;
   if (firstFigureRow > 0) {
@@ -354,6 +358,7 @@ export function readTableGrid(block: TableBlock, captions: readonly string[] = [
     totalColumns,
     groups,
     dataRows,
+    columnTotalOf: columnTotals(dataRows, totalRows),
     commaGrouping: groupsWithCommas(dataRows.flatMap((r) => rows[r]!.map((cell) => cell.cell.text.trim()))),
     rowTotalOf: new Map(),
     percentColumns: new Set(),
@@ -508,26 +513,39 @@ export function cellLinks(grid: TableGrid, r: number, c: number): CellLinks {
  * total row right under another total row is a grand total, whose parts are the subtotals before it.
  */
 function columnTotalRowOf(grid: TableGrid, r: number): number | undefined {
-  if (grid.totalRows.size === 0) return undefined;
-  const rows = grid.dataRows;
-  const at = rows.indexOf(r);
-  if (at < 0) return undefined;
-  const isTotal = (k: number) => k >= 0 && k < rows.length && grid.totalRows.has(rows[k]!);
+  return grid.columnTotalOf.get(r);
+}
+
+/** `columnTotalRowOf` for every data row at once, in two passes over the rows. */
+function columnTotals(rows: readonly number[], totalRows: ReadonlySet<number>): Map<number, number> {
+  const totals = new Map<number, number>();
+  if (totalRows.size === 0) return totals;
+  const isTotal = (k: number) => k >= 0 && k < rows.length && totalRows.has(rows[k]!);
   const isGrand = (k: number) => isTotal(k) && isTotal(k - 1);
-  if (isTotal(at)) {
-    if (isGrand(at)) return undefined;
-    // A subtotal: part of the next grand total below it, if any.
-    for (let k = at + 1; k < rows.length; k++) if (isGrand(k)) return rows[k];
-    return undefined;
-  }
-  let below = at + 1;
-  while (below < rows.length && !isTotal(below)) below++;
-  let above = at - 1;
-  while (above >= 0 && !isTotal(above)) above--;
   const opens = (k: number) => isTotal(k) && !isTotal(k - 1) && (k === 0 || rows[k - 1]! + 1 !== rows[k]!);
-  if (above >= 0 && opens(above)) return rows[above];
-  if (below < rows.length) return rows[below];
-  return undefined;
+  // Nearest total below each row, and nearest grand total below each row.
+  const below: (number | undefined)[] = [];
+  const grandBelow: (number | undefined)[] = [];
+  let nextTotal: number | undefined;
+  let nextGrand: number | undefined;
+  for (let k = rows.length - 1; k >= 0; k--) {
+    below[k] = nextTotal;
+    grandBelow[k] = nextGrand;
+    if (isTotal(k)) nextTotal = k;
+    if (isGrand(k)) nextGrand = k;
+  }
+  let above: number | undefined;
+  for (let k = 0; k < rows.length; k++) {
+    if (isTotal(k)) {
+      // A subtotal is a part of the next grand total below it; a grand total is a part of nothing.
+      if (!isGrand(k) && grandBelow[k] !== undefined) totals.set(rows[k]!, rows[grandBelow[k]!]!);
+      above = k;
+      continue;
+    }
+    if (above !== undefined && opens(above)) totals.set(rows[k]!, rows[above]!);
+    else if (below[k] !== undefined) totals.set(rows[k]!, rows[below[k]!]!);
+  }
+  return totals;
 }
 
 function rowTotalColumnOf(grid: TableGrid, c: number): number | undefined {

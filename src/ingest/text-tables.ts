@@ -121,24 +121,34 @@ export function findTextTables(lines: readonly TextLine[]): TextTable[] {
   let index = 0;
   while (index < parsed.length) {
     const line = parsed[index]!;
-    let table: TextTable | undefined;
-    if (line.kind === 'pipes' || line.kind === 'separator') table = pipeTable(parsed, index);
-    else if (line.kind === 'tabs' || line.kind === 'spaces') table = alignedTable(parsed, index);
-    if (table) {
-      tables.push(table);
-      index = table.last + 1;
+    let found: TextTable | Retry | undefined;
+    if (line.kind === 'pipes' || line.kind === 'separator') found = pipeTable(parsed, index);
+    else if (line.kind === 'tabs' || line.kind === 'spaces') found = alignedTable(parsed, index);
+    if (found && 'rows' in found) {
+      tables.push(found);
+      index = found.last + 1;
     } else {
-      index++;
+      // A run that holds fewer than two rows of numbers holds no table anywhere in it: it is skipped whole,
+      // so that a long run of tabbed lines is looked at once, not once per line.
+      index = Math.max(index + 1, found?.from ?? 0);
     }
   }
   return tables;
 }
 
+/** No table here; none starts before `from` either. */
+interface Retry {
+  from: number;
+}
+
+/** A run of table-like lines is cut here: no report's table is longer, and the rest is looked at after it. */
+const MAX_RUN_LINES = 2000;
+
 /** Lines from `from` on that `accepts`, allowing one blank line between two of them. */
 function runOf(parsed: readonly ParsedLine[], from: number, accepts: (line: ParsedLine) => boolean): number[] {
   const run: number[] = [];
   let index = from;
-  while (index < parsed.length) {
+  while (index < parsed.length && run.length < MAX_RUN_LINES) {
     const line = parsed[index]!;
     if (accepts(line)) {
       run.push(index);
@@ -152,14 +162,15 @@ function runOf(parsed: readonly ParsedLine[], from: number, accepts: (line: Pars
   return run;
 }
 
-function pipeTable(parsed: readonly ParsedLine[], from: number): TextTable | undefined {
+function pipeTable(parsed: readonly ParsedLine[], from: number): TextTable | Retry {
   const run = runOf(parsed, from, (line) => line.kind === 'pipes' || line.kind === 'separator');
+  const skip = { from: run[run.length - 1]! + 1 };
   const rows = run.filter((index) => parsed[index]!.kind === 'pipes');
-  if (rows.length < 2) return undefined;
+  if (rows.length < 2) return skip;
   const cellsOf = (index: number) => (parsed[index] as { cells: Segment[] }).cells;
-  if (!rows.some((index) => cellsOf(index).some((cell, column) => isNumeric(cell.text) && !(column === 0 && isRowNumber(cell.text))))) return undefined;
-  const width = Math.max(...rows.map((index) => cellsOf(index).length));
-  if (width < 2) return undefined;
+  if (!rows.some((index) => cellsOf(index).some((cell, column) => isNumeric(cell.text) && !(column === 0 && isRowNumber(cell.text))))) return skip;
+  const width = rows.reduce((widest, index) => Math.max(widest, cellsOf(index).length), 0);
+  if (width < 2) return skip;
   // Rows above a "|---|---|" line are the header; without one, leading rows without numbers are.
   const separatorAt = run.findIndex((index) => parsed[index]!.kind === 'separator');
   const firstData = rows.findIndex((index) => cellsOf(index).some((cell) => isNumeric(cell.text) && !isRowNumber(cell.text)));
@@ -183,12 +194,22 @@ function padded(cells: Segment[], width: number): Segment[] {
 
 /**
  * Rows of cells separated by tabs or runs of spaces: a run of such lines with numbers in columns, under up to
- * three header lines of labels. Columns are matched by position (spaces) or by tab count; a row with fewer
+ * six header lines of labels (a label wrapped by a narrow column takes several). Columns are matched by position (spaces) or by tab count; a row with fewer
  * cells has its numbers aligned to the right, and a row typed with single spaces ("Mức 3 5120 4875 245 95,2%")
  * has its trailing numbers split off when that gives the table's column count.
  */
-function alignedTable(parsed: readonly ParsedLine[], from: number): TextTable | undefined {
-  const run = runOf(parsed, from, (line) => line.kind === 'tabs' || line.kind === 'spaces' || (line.kind === 'text' && trailingNumbers(line.cells[0]!).length >= 2));
+function alignedTable(parsed: readonly ParsedLine[], from: number): TextTable | Retry | undefined {
+  const rowLike = (line: ParsedLine) => line.kind === 'tabs' || line.kind === 'spaces' || (line.kind === 'text' && trailingNumbers(line.cells[0]!).length >= 2);
+  const numbered = (line: ParsedLine) =>
+    (line.kind === 'tabs' || line.kind === 'spaces' || line.kind === 'text') &&
+    (line.kind === 'text' || line.cells.some((cell, column) => isNumeric(cell.text) && !(column === 0 && isRowNumber(cell.text))));
+  // The run ends at the first line without numbers after lines with numbers: a table's rows are contiguous.
+  let seenNumbers = false;
+  const run = runOf(parsed, from, (line) => {
+    if (!rowLike(line) || (seenNumbers && !numbered(line))) return false;
+    seenNumbers ||= numbered(line);
+    return true;
+  });
   if (run.length < 2) return undefined;
   const usesTabs = run.filter((index) => parsed[index]!.kind === 'tabs').length * 2 > run.length;
   let cellsByLine = run.map((index) => cellsOfLine(parsed[index]!, usesTabs));
@@ -202,58 +223,61 @@ function alignedTable(parsed: readonly ParsedLine[], from: number): TextTable | 
   }
 
   const isData = (cells: Segment[]) => cells.some((cell, column) => isNumeric(cell.text) && !(column === 0 && isRowNumber(cell.text)));
-  const dataPositions = cellsByLine.map((cells, position) => (isData(cells) ? position : -1)).filter((position) => position >= 0);
-  if (dataPositions.length < 2) return undefined;
-  const firstData = dataPositions[0]!;
-  const lastData = dataPositions[dataPositions.length - 1]!;
-  // Rows end at the last row with numbers; header lines are the label lines right above the first.
+  const firstData = cellsByLine.findIndex(isData);
+  if (firstData < 0) return { from: run[run.length - 1]! + 1 };
+  // The rows: the lines with numbers from the first on, up to a line without (a label line ends the table; it
+  // may head the next one, which is looked for from there).
+  let lastData = firstData;
+  while (lastData + 1 < cellsByLine.length && isData(cellsByLine[lastData + 1]!)) lastData++;
+  const retry: Retry = { from: run[lastData]! + 1 };
+  if (lastData === firstData) return retry;
+  // Header lines are the label lines right above the first row.
   const headerFrom = Math.max(0, firstData - MAX_HEADER_LINES);
   let start = firstData;
   while (start > headerFrom && cellsByLine[start - 1]!.filter((cell) => cell.text !== '').length >= 2 && !isData(cellsByLine[start - 1]!)) start--;
   const positions = Array.from({ length: lastData - start + 1 }, (_, k) => start + k);
-  // Every line between the first and the last data row must be a row (no label line in the middle).
-  if (positions.some((position) => position > firstData && !isData(cellsByLine[position]!))) return undefined;
-
-  const width = modeOf(dataPositions.map((position) => cellsByLine[position]!.length));
-  if (width < 2) return undefined;
   const header = positions.filter((position) => position < firstData);
   const data = positions.filter((position) => position >= firstData);
-  if (data.some((position) => cellsByLine[position]!.some((cell) => cell.text.length > MAX_CELL_LENGTH))) return undefined;
-  if (header.some((position) => cellsByLine[position]!.some((cell) => cell.text.length > 60 || /[:;.]$/u.test(cell.text)))) return undefined;
+
+  const width = modeOf(data.map((position) => cellsByLine[position]!.length));
+  if (width < 2) return retry;
+  if (data.some((position) => cellsByLine[position]!.some((cell) => cell.text.length > MAX_CELL_LENGTH))) return retry;
+  if (header.some((position) => cellsByLine[position]!.some((cell) => cell.text.length > 60 || /[:;.]$/u.test(cell.text)))) return retry;
 
   // Rows: tail-split the short ones, then align every row on the columns of the full-width rows.
   const rows = positions.map((position) => {
     let cells = cellsByLine[position]!;
-    if (cells.length < width && data.includes(position)) cells = splitTrailingNumbers(cells, width) ?? splitLabelledNumbers(cells, width) ?? cells;
+    if (cells.length < width && position >= firstData) cells = splitTrailingNumbers(cells, width) ?? splitLabelledNumbers(cells, width) ?? cells;
     return cells;
   });
-  const full = rows.filter((cells, k) => data.includes(positions[k]!) && cells.length === width);
-  if (full.length * 2 < data.length) return undefined;
+  const full = rows.filter((cells, k) => positions[k]! >= firstData && cells.length === width);
+  if (full.length * 2 < data.length) return retry;
   const bands = Array.from({ length: width }, (_, column) => ({
-    from: Math.min(...full.map((cells) => cells[column]!.start)),
-    to: Math.max(...full.map((cells) => cells[column]!.end)),
+    from: full.reduce((least, cells) => Math.min(least, cells[column]!.start), Infinity),
+    to: full.reduce((most, cells) => Math.max(most, cells[column]!.end), 0),
   }));
   const aligned = rows.map(
     (cells, k) =>
-      alignRow(cells, width, bands, usesTabs || parsed[run[positions[k]!]!]!.kind === 'text', header.includes(positions[k]!)) ??
+      alignRow(cells, width, bands, usesTabs || parsed[run[positions[k]!]!]!.kind === 'text', positions[k]! < firstData) ??
       // Lines whose leading spaces the source dropped (a PDF line, a DOCX paragraph) lose their positions.
       (cells.length < width ? alignRow(cells, width, bands, true, false) : undefined),
   );
-  if (aligned.some((cells) => cells === undefined)) return undefined;
+  if (aligned.some((cells) => cells === undefined)) return retry;
+  const cellAt = (position: number, column: number) => aligned[position - start]![column]!.text;
 
-  const numericColumns = Array.from({ length: width }, (_, column) => column).filter(
-    (column) => data.filter((position) => isNumeric(aligned[positions.indexOf(position)]![column]!.text)).length * 2 >= data.length,
-  ).filter((column) => !(column === 0 && data.every((position) => isRowNumber(aligned[positions.indexOf(position)]![0]!.text))));
-  if (numericColumns.length === 0) return undefined;
+  const numericColumns = Array.from({ length: width }, (_, column) => column)
+    .filter((column) => data.filter((position) => isNumeric(cellAt(position, column))).length * 2 >= data.length)
+    .filter((column) => !(column === 0 && data.every((position) => isRowNumber(cellAt(position, 0)))));
+  if (numericColumns.length === 0) return retry;
   // Two numbers a row, or one under a header of labels; never a list set with tabs ("1.<tab>Text").
-  if (numericColumns.length < 2 && header.length === 0) return undefined;
-  if (width === 2 && data.every((position) => MARKER_ONLY.test(aligned[positions.indexOf(position)]![0]!.text))) return undefined;
+  if (numericColumns.length < 2 && header.length === 0) return retry;
+  if (width === 2 && data.every((position) => MARKER_ONLY.test(cellAt(position, 0)))) return retry;
 
   const lineIndexes = positions.map((position) => run[position]!);
   return {
     first: lineIndexes[0]!,
     last: lineIndexes[lineIndexes.length - 1]!,
-    rows: aligned.map((cells, k) => ({ lineIndex: lineIndexes[k]!, header: header.includes(positions[k]!), cells: cells! })),
+    rows: aligned.map((cells, k) => ({ lineIndex: lineIndexes[k]!, header: positions[k]! < firstData, cells: cells! })),
   };
 }
 
@@ -264,7 +288,7 @@ function cellsOfLine(line: ParsedLine, usesTabs: boolean): Segment[] {
 }
 
 function dropEmptyColumns(rows: Segment[][]): Segment[][] {
-  const width = Math.max(...rows.map((cells) => cells.length));
+  const width = rows.reduce((widest, cells) => Math.max(widest, cells.length), 0);
   const empty = Array.from({ length: width }, (_, column) => rows.every((cells) => (cells[column]?.text ?? '') === ''));
   return rows.map((cells) => cells.filter((_, column) => !empty[column]));
 }
@@ -343,7 +367,7 @@ function alignRow(cells: Segment[], width: number, bands: { from: number; to: nu
   }
   const row: TextTableCell[] = [];
   placed.forEach((cell, column) => {
-    if (cell === undefined) row.push(empty(cells.find((c, k) => k >= 0 && c.start >= (bands[column]?.from ?? 0))?.start ?? 0));
+    if (cell === undefined) row.push(empty(Math.min(bands[column]?.from ?? 0, cells[cells.length - 1]?.end ?? 0)));
     else if (cell.colSpan > 0) row.push(cell);
   });
   return row;
