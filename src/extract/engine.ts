@@ -76,8 +76,6 @@ export class FigureExtractor {
     this.pendingBases = [];
     for (const statement of statementsOf(document)) {
       statements.push(statement);
-      // OCR misreads tone marks in short labels ("Trục tuyến" for "Trực tuyến"): a table cell read by OCR is
-      // matched without diacritics, as a document that lost them all is.
       let figures = this.extractStatement(statement, folded, found.length);
       // OCR misreads tone marks in short labels ("Trục tuyến" for "Trực tuyến"): a table cell read by OCR that
       // names nothing exactly is read again without diacritics, as a document that lost them all is.
