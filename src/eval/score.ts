@@ -72,9 +72,12 @@ export function loadGold(root: string, seed: string): GoldFile {
   return GoldFileSchema.parse(JSON.parse(readFileSync(join(root, 'fixtures/expected', `seed-${seed}.json`), 'utf8')));
 }
 
-/** Text as compared across formats: NFC, "ƣ" read as "ư", table cell separators and whitespace folded. */
+/**
+ * Text as compared across formats: NFC, "ƣ" read as "ư", superscript digits as digits (a PDF's footnote mark
+ * "13.176¹" is "13.1761" in the text seeds the gold quotes), table cell separators and whitespace folded.
+ */
 function fold(text: string): string {
-  return text.normalize('NFC').replace(/ƣ/g, 'ư').replace(/\s*\|\s*/gu, ' ').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return text.normalize('NFC').replace(/ƣ/g, 'ư').replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]/gu, (mark) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(mark))).replace(/\s*\|\s*/gu, ' ').replace(/\s+/gu, ' ').trim().toLowerCase();
 }
 
 function numbersOf(text: string): string[] {

@@ -2,6 +2,7 @@ import type { Quantity } from '../model/index.ts';
 import type { RelationIndex } from '../check/relation.ts';
 import type { BreakdownMarker } from '../../rules/breakdown-markers.ts';
 import type { Statement } from './statements.ts';
+import { linkTableFigures } from './table-links.ts';
 
 /**
  * Part → total links between quantities, which the checks add up and bound. Which total a part belongs to
@@ -41,7 +42,7 @@ export function linkBreakdowns(found: readonly Found[], statements: readonly Sta
     byStatement.set(item.statement.key, list);
   }
   const linker = new Linker(rules);
-  linker.linkTables(found);
+  linkTableFigures(found, (part, total) => linker.canBePartOf(part, total, true), (part, total, kind, linkedBy) => linker.link(part, total, kind, linkedBy, true));
   for (const statement of statements) {
     if (statement.table) continue;
     linker.linkWithinStatement(statement, (byStatement.get(statement.key) ?? []).map(({ figure }) => figure));
@@ -317,18 +318,6 @@ class Linker {
     }
   }
 
-  linkTables(found: readonly Found[]): void {
-    const tableItems = found.filter((item) => item.statement.table);
-    const totals = tableItems.filter((item) => item.statement.table!.isTotalRow);
-    for (const total of totals) {
-      const { column } = total.statement.table!;
-      for (const item of tableItems) {
-        if (item === total || item.statement.blockIndex !== total.statement.blockIndex) continue;
-        if (item.statement.table!.column !== column || item.statement.table!.isTotalRow) continue;
-        if (!item.figure.parentId && this.canBePartOf(item.figure, total.figure, true)) this.link(item.figure, total.figure, 'table', 'dòng tổng của bảng', true);
-      }
-    }
-  }
 }
 
 /**

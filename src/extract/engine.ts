@@ -89,7 +89,11 @@ export class FigureExtractor {
     this.pendingBases = [];
     for (const statement of statementsOf(document)) {
       statements.push(statement);
-      for (const figure of this.extractStatement(statement, folded, found.length)) {
+      let figures = this.extractStatement(statement, folded, found.length);
+      // OCR misreads tone marks in short labels ("Trục tuyến" for "Trực tuyến"): a table cell read by OCR that
+      // names nothing exactly is read again without diacritics, as a document that lost them all is.
+      if (figures.length === 0 && !folded && statement.table && statement.ocr) figures = this.extractStatement(statement, true, found.length);
+      for (const figure of figures) {
         found.push({ figure, statement });
         this.statementsWithFigures.add(statement.key);
       }
@@ -112,6 +116,8 @@ export class FigureExtractor {
     for (let index = 0; index < mentions.length; index++) {
       const mention = mentions[index]!;
       if (!FIGURE_KINDS.has(mention.kind) || mention.end <= markerEnd) continue;
+      // A table cell's figures are its own numbers, never those of its labels ("6 tháng 2025", "Quý IV").
+      if (statement.table && mention.start < statement.table.cellStart) continue;
       const clauseFrom = lastClauseBoundary(text, mention.start);
       const clauseStart = Math.max(clauseFrom, previousFigureEnd);
       const left = text.slice(clauseStart, mention.start);
@@ -314,6 +320,8 @@ export class FigureExtractor {
 
   private speaksOf(compiled: CompiledRule, statement: Statement, folded: boolean): boolean {
     if (compiled.context.test(statement.text, folded)) return true;
+    // A table cell is about what its table's headers, unit and title rows speak of ("Trực tuyến" beside "Thủ tục").
+    if (statement.table && compiled.context.test(statement.table.context, folded)) return true;
     for (const scope of statement.scopes) {
       if (compiled.context.test(scope.text, folded)) return true;
       if (scope.heading) break;
@@ -340,6 +348,12 @@ export class FigureExtractor {
     noun: string | undefined,
   ): Candidate | undefined {
     const identified = noun !== undefined && compiled.identifyingNouns.has(noun, folded);
+    // A table's column header names what its cells measure; its row label names whose or which they are: a cue
+    // in the header ("Được giao") beats one in the row label ("Phát triển công dân số").
+    if (statement.table && statement.table.headerEnd > 0) {
+      const inHeader = compiled.cues.lastBefore(statement.text.slice(0, statement.table.headerEnd), undefined, folded);
+      if (inHeader) return { compiled, tier: 2.5, specificity: inHeader.phrase.length };
+    }
     const label = compiled.labels.isEmpty ? undefined : labelBefore(compiled.labels, clause, folded);
     if (label) return { compiled, tier: 2, specificity: label.length };
     const own = [compiled.cues.lastBefore(left, left.length, folded), compiled.cues.findAll(rightAttached, folded)[0]]

@@ -1,4 +1,5 @@
 import type { Block, Document, LineStart, Location, OcrInfo, TableBlock } from '../model/index.ts';
+import { cellLinks, cellText, isNumericCell, isBlankCell, isConsumedRate, labelOfRow, rateOf, readTableGrid, type CellLinks, type CellRate } from './table-grid.ts';
 
 /**
  * A statement is a piece of text figures are read from — a paragraph, heading, list item, or one table
@@ -27,9 +28,32 @@ export interface Statement {
   listItem?: boolean;
   /** Set when the text was read by OCR: figures from it are marked, and numbers in unsure stretches flagged. */
   ocr?: OcrInfo;
-  table?: { column: number; row: number; header: string; rowLabel: string; isTotalRow: boolean };
+  /** A numeric table cell: where it sits and what the table says of it (./table-grid.ts). */
+  table?: TableCellInfo;
   /** The block opens a breakdown ("…, trong đó:" / "Trong đó:") that following deeper blocks belong to. */
   opensBreakdown: boolean;
+}
+
+export interface TableCellInfo extends CellLinks {
+  /** Grid column (merged cells and cells merged down from the rows above counted) and row index in the block. */
+  column: number;
+  row: number;
+  /** The column's header labels, top to bottom. */
+  header: string;
+  rowLabel: string;
+  /** The row is a "Tổng cộng"/"Tổng số"/"Cộng" row: the total of its column. */
+  isTotalRow: boolean;
+  /** The column is headed "Tổng số"/"Tổng cộng"/"Cộng": the total of its row. */
+  isTotalColumn: boolean;
+  /** Where the column header ends, and where the cell's own text starts, in "<header> <row label>: <cell>". */
+  headerEnd: number;
+  cellStart: number;
+  /** Every label of the table (headers, unit row, title rows): what its numbers are about. */
+  context: string;
+  /** The rate a percentage column of the row gives this count ("Tỷ lệ đúng hạn" of "Đúng hạn" and "Tổng số"). */
+  rate?: CellRate;
+  /** The cell as written, when the statement reads it rewritten ("8 386", "11,191", "13.176¹"): the figure's raw text. */
+  cellRaw?: string;
 }
 
 export interface ScopeLabel {
@@ -106,13 +130,6 @@ export function locatorFor(location: Location, lineStarts: readonly LineStart[] 
   };
 }
 
-/** Digits other than years and item numbers: the row states figures, so it is data, not a header. */
-function rowStatesFigures(row: TableBlock['rows'][number]): boolean {
-  return row.cells.some((cell) => /\d/u.test(cell.text.replace(/\b(?:19|20)\d\d\b/gu, '').replace(/^\s*\(?\d{1,2}[.)]?\s*$/u, '')));
-}
-
-const TOTAL_ROW = /^(tổng\s*(cộng|số)?|cộng|tổng)\b/iu;
-
 export function* statementsOf(document: Document): Generator<Statement> {
   const open: OpenScope[] = [];
   const counter = { next: 0 };
@@ -127,7 +144,7 @@ export function* statementsOf(document: Document): Generator<Statement> {
     const scopes: ScopeLabel[] = [...open].reverse();
 
     if (block.kind === 'table') {
-      yield* tableStatements(block, blockIndex, scopes, (open[open.length - 1]?.depth ?? 0) + 0.5, counter);
+      yield* tableStatements(block, blockIndex, scopes, (open[open.length - 1]?.depth ?? 0) + 0.5, counter, captionsOf(document, blockIndex));
       continue;
     }
     const key = counter.next++;
@@ -152,14 +169,14 @@ export function* statementsOf(document: Document): Generator<Statement> {
   }
 }
 
-const NUMERIC_CELL = /^[\s\d.,/%=()+\-–]*\d[\s\d.,/%=()+\-–;:]*$/u;
-
 /**
- * A table cell holding only a number is read as "<column header> <row label>: <number>", so a table whose
- * header names the measures ("Tiếp nhận", "Đúng hạn") and whose rows name procedures or years yields the
- * same figures as the equivalent prose. A cell holding prose with numbers ("Đăng ký khai sinh: Tiếp nhận
- * 08 hồ sơ, trong đó:" | "+ 0 hồ sơ bị trả lại …") is read as prose, the row's first cell labelling the
- * cells after it.
+ * A table, read through its grid (./table-grid.ts): every cell holding only a number is read as "<column header>
+ * <row label>: <number>", so a table whose header names the measures ("Tiếp nhận", "Đúng hạn") and whose rows
+ * name procedures or years yields the same figures as the equivalent prose. The statement knows its table's
+ * labels (`table.context`: a column "Trực tuyến" is about dossiers when another is headed "Thủ tục"), the total
+ * row and total column it is a part of, and the rate a percentage column gives it. A cell holding prose with
+ * numbers ("Đăng ký khai sinh: Tiếp nhận 08 hồ sơ, trong đó:" | "+ 0 hồ sơ bị trả lại …") is read as prose,
+ * the row's first cell labelling the cells after it.
  */
 function* tableStatements(
   block: TableBlock,
@@ -167,42 +184,35 @@ function* tableStatements(
   scopes: ScopeLabel[],
   depth: number,
   counter: { next: number },
+  captions: readonly string[],
 ): Generator<Statement> {
-  const headerRows = leadingHeaderRows(block);
-  const columnHeaders: string[] = [];
-  for (const row of block.rows.slice(0, headerRows)) {
-    let column = 0;
-    for (const cell of row.cells) {
-      for (let span = 0; span < (cell.colSpan ?? 1); span++) {
-        columnHeaders[column] = [columnHeaders[column], cell.text].filter(Boolean).join(' ');
-        column++;
-      }
-    }
-  }
+  const grid = readTableGrid(block, captions);
+  const { columnHeaders } = grid;
   // A header that is one spanning cell ("+ Số hoá đầu vào hồ sơ giải quyết TTHC:"), or a row of labels only
   // in the middle of a table, names what the rows below it measure.
   let sectionScope: ScopeLabel | undefined;
-  const header = block.rows.slice(0, headerRows).flatMap((row) => row.cells.map((cell) => cell.text)).filter((text) => text.trim() !== '');
-  if (header.length === 1) sectionScope = { text: header[0]!, blockIndex, key: counter.next++, heading: false, depth, label: true };
-  for (let rowIndex = headerRows; rowIndex < block.rows.length; rowIndex++) {
-    const row = block.rows[rowIndex]!;
-    const filled = row.cells.filter((cell) => cell.text.trim() !== '');
-    if (filled.length === 1 && !/\d/u.test(filled[0]!.text)) {
-      sectionScope = { text: filled[0]!.text, blockIndex, key: counter.next++, heading: false, depth, label: true };
+  const titles = grid.rows.flatMap((cells, r) => (r < grid.bodyStart && (grid.roles[r] === 'title' || grid.roles[r] === 'header') ? cells.map((cell) => cell.cell.text) : [])).filter((text) => text.trim() !== '');
+  if (titles.length === 1) sectionScope = { text: titles[0]!, blockIndex, key: counter.next++, heading: false, depth, label: true };
+  for (let rowIndex = grid.bodyStart; rowIndex < block.rows.length; rowIndex++) {
+    const role = grid.roles[rowIndex];
+    if (role === 'unit') continue;
+    if (role === 'section') {
+      const filled = grid.rows[rowIndex]!.find((cell) => !isBlankCell(cell.cell.text))!;
+      sectionScope = { text: filled.cell.text, blockIndex, key: counter.next++, heading: false, depth, label: true };
       continue;
     }
+    const cells = grid.rows[rowIndex]!;
     const rowScopes = sectionScope ? [sectionScope, ...scopes] : scopes;
-    const labelCells = row.cells.filter((cell) => !NUMERIC_CELL.test(cell.text) && cell.text.trim() !== '');
-    const rowLabel = labelCells.map((cell) => cell.text).join(' ');
-    const evidence = row.cells.map((cell) => cell.text).join(' | ');
-    const isTotalRow = TOTAL_ROW.test(rowLabel.trim());
-    let column = 0;
+    const rowLabel = labelOfRow(grid.owners, rowIndex, grid.columnCount);
+    const evidence = block.rows[rowIndex]!.cells.map((cell) => cell.text).join(' | ');
+    const isTotalRow = grid.totalRows.has(rowIndex);
     let rowLabelScope: ScopeLabel | undefined;
-    for (const cell of row.cells) {
+    for (const gridCell of cells) {
+      const { cell, column } = gridCell;
       const header = columnHeaders[column] ?? '';
-      column += cell.colSpan ?? 1;
       const cellLocate = locatorFor(cell.location, cell.lineStarts);
-      if (!NUMERIC_CELL.test(cell.text)) {
+      if (isBlankCell(cell.text)) continue;
+      if (!isNumericCell(cell.text)) {
         if (!/\d/u.test(cell.text) && rowLabelScope) continue;
         const key = counter.next++;
         const cellScopes = rowLabelScope ? [rowLabelScope, ...rowScopes] : rowScopes;
@@ -223,10 +233,19 @@ function* tableStatements(
         rowLabelScope ??= { text: cell.text, blockIndex, key, heading: false, depth, label: !/\d/u.test(cell.text), rowLabel: true };
         continue;
       }
-      if (/^\s*\d{1,2}\s*$/.test(cell.text) && column === 1) continue;
-      const prefix = `${header} ${rowLabel}: `;
+      if (/^\s*\d{1,2}\s*$/.test(cell.text) && column === 0) continue;
+      // A percentage read as the rate of two counts of its row goes with its numerator, not on its own.
+      if (isConsumedRate(grid, rowIndex, column)) continue;
+      // Labels only name the cell: their own stops ("TP. Phan Rang", "Số hồ sơ: tiếp nhận") end no clause here.
+      const headerWords = labelWords(header);
+      const prefix = `${headerWords} ${labelWords(rowLabel)}: `;
+      const rate = rateOf(grid, rowIndex, column);
+      const links = cellLinks(grid, rowIndex, column);
+      // A bare "95,2" under "Tỷ lệ (%)", or in a row whose unit is "%", is a percentage.
+      const bare = cellText(cell.text, grid.commaGrouping);
+      const numberText = (grid.percentColumns.has(column) || grid.percentRows.has(rowIndex)) && !bare.includes('%') && /^\s*\d+(?:[.,]\d+)?\s*$/u.test(bare) ? `${bare.trimEnd()}%` : bare;
       yield {
-        text: `${prefix}${cell.text}`,
+        text: `${prefix}${numberText}`,
         scopes: rowScopes,
         blockIndex,
         key: counter.next++,
@@ -235,26 +254,53 @@ function* tableStatements(
         evidence,
         lineStartOffsets: [],
         ...(cell.ocr ? { ocr: shiftOcr(cell.ocr, prefix.length) } : {}),
-        table: { column: column - 1, row: rowIndex, header, rowLabel, isTotalRow },
+        table: {
+          column,
+          row: rowIndex,
+          header,
+          rowLabel,
+          isTotalRow,
+          isTotalColumn: grid.totalColumns.has(column),
+          headerEnd: headerWords.length,
+          cellStart: prefix.length,
+          context: grid.context,
+          ...links,
+          ...(rate ? { rate } : {}),
+          ...(numberText !== cell.text ? { cellRaw: cell.text.trim() } : {}),
+        },
         opensBreakdown: false,
       };
     }
   }
 }
 
+/**
+ * A header or row label as it frames a cell's number: an aside with a number ("Quý IV (đến 14/12)") and a date
+ * left out, so that no number of the label is read before the cell's own, and its stops (".", ";", ":") made
+ * spaces, so that "TP. Phan Rang" ends no clause.
+ */
+function labelWords(label: string): string {
+  return label
+    .replace(/\([^()]*\d[^()]*\)/gu, ' ')
+    .replace(/(?<![\d.,/])\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?![\d.,/])/gu, ' ')
+    .replace(/[.;:]+/gu, ' ');
+}
+
+/** A caption is short: a title or a unit line, not a paragraph of prose. */
+const MAX_CAPTION_LENGTH = 200;
+
+/** The short text blocks right above a table (its title, "Đơn vị tính: hồ sơ"), nearest last; at most two. */
+function captionsOf(document: Document, blockIndex: number): string[] {
+  const captions: string[] = [];
+  for (let index = blockIndex - 1; index >= 0 && captions.length < 2; index--) {
+    const block = document.blocks[index]!;
+    if (block.kind === 'table' || block.text.length > MAX_CAPTION_LENGTH) break;
+    captions.unshift(block.text);
+  }
+  return captions;
+}
+
 /** The cell's unsure stretches, moved to where the cell's text sits in "<header> <row label>: <cell>". */
 function shiftOcr(ocr: OcrInfo, by: number): OcrInfo {
   return { ...ocr, ...(ocr.uncertainRanges ? { uncertainRanges: ocr.uncertainRanges.map(({ start, end }) => ({ start: start + by, end: end + by })) } : {}) };
-}
-
-/**
- * Header rows: marked as such by the source and holding no figures (a PDF reader marks the first row of
- * any grid, and a DOCX writer may mark a data row), or else the first row when it holds no number.
- */
-function leadingHeaderRows(block: TableBlock): number {
-  let count = 0;
-  while (count < block.rows.length && block.rows[count]!.header && !rowStatesFigures(block.rows[count]!)) count++;
-  if (count > 0) return count;
-  const first = block.rows[0];
-  return first && first.cells.every((cell) => !/\d/.test(cell.text) || /^(stt|tt)$/iu.test(cell.text.trim())) ? 1 : 0;
 }

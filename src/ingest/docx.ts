@@ -563,9 +563,10 @@ class BlockTextBuilder {
   }
 
   finish(): { text: string; fontSpans: FontSpan[] | undefined } {
-    // Only ASCII whitespace is trimmed: NBSP and friends are left to the normalizer, and U+00AD is a letter in TCVN3.
-    const start = this.text.length - this.text.replace(/^[ \t\r\n]+/, '').length;
-    const end = this.text.replace(/[ \t\r\n]+$/, '').length;
+    // Only ASCII spaces and line ends are trimmed: NBSP and friends are left to the normalizer, U+00AD is a
+    // letter in TCVN3, and a leading or trailing tab is an empty cell of a table typed with tabs.
+    const start = this.text.length - this.text.replace(/^[ \r\n]+/, '').length;
+    const end = this.text.replace(/[ \r\n]+$/, '').length;
     const text = start < end ? this.text.slice(start, end) : '';
     const fontSpans = this.spans
       .map((span) => ({ start: Math.max(span.start, start) - start, end: Math.min(span.end, end) - start, font: span.font }))
@@ -662,13 +663,22 @@ class BlockCollector {
       if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') return c.children.filter((r): r is Element => isTag(r) && r.name === 'tr');
       return [];
     });
+    const cellsOf = (rowElement: Element) => rowElement.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'));
+    // A table of one cell is a frame drawn around its content (a caption and a table, a boxed note): its content
+    // is read as if it stood outside it.
+    if (rowElements.length === 1 && cellsOf(rowElements[0]!).length === 1) {
+      this.walkBlocks(cellsOf(rowElements[0]!)[0]!.children);
+      return;
+    }
+    // A table inside a cell is a table of its own, read after the one that holds it.
+    const nested: Element[] = [];
     const rows: { cells: Omit<TableCell, 'location'>[]; header: boolean }[] = [];
     for (const rowElement of rowElements) {
-      const cellElements = rowElement.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'));
+      const cellElements = cellsOf(rowElement);
       if (cellElements.length === 0) continue;
       const cells = cellElements.map((cellElement) => {
         const builder = new BlockTextBuilder(this.fontNames);
-        collectInline(cellElement.children, builder);
+        collectInline(cellElement.children, builder, nested);
         const { text, fontSpans } = builder.finish();
         return {
           text,
@@ -679,32 +689,39 @@ class BlockCollector {
       });
       rows.push({ cells, header: cellElements.every((c) => c.name === 'th') });
     }
-    if (!rows.some((row) => row.cells.some((cell) => !isBlank(cell.text)))) return;
-
-    const tableRows: TableRow[] = rows.map((row) => {
-      const location = { line: ++this.line };
-      return { cells: row.cells.map((cell) => ({ ...cell, location: { ...location } })), header: row.header, location };
-    });
-    const block: TableBlock = { kind: 'table', rows: tableRows, location: { ...tableRows[0]!.location } };
-    this.blocks.push(block);
+    if (rows.some((row) => row.cells.some((cell) => !isBlank(cell.text)))) {
+      const tableRows: TableRow[] = rows.map((row) => {
+        const location = { line: ++this.line };
+        return { cells: row.cells.map((cell) => ({ ...cell, location: { ...location } })), header: row.header, location };
+      });
+      const block: TableBlock = { kind: 'table', rows: tableRows, location: { ...tableRows[0]!.location } };
+      this.blocks.push(block);
+    }
+    for (const table of nested) this.pushTable(table);
   }
 }
 
-function collectInline(nodes: readonly ChildNode[], builder: BlockTextBuilder): void {
+/** `nestedTables`, when given, receives the tables met instead of their text (a table inside a table cell). */
+function collectInline(nodes: readonly ChildNode[], builder: BlockTextBuilder, nestedTables?: Element[]): void {
   for (const node of nodes) {
     if (isText(node)) {
       builder.append(node.data);
       continue;
     }
     if (!isTag(node)) continue;
+    if (node.name === 'table' && nestedTables) {
+      nestedTables.push(node);
+      builder.separate(' ');
+      continue;
+    }
     if (node.name === 'br') builder.append('\n');
     else if (node.name === 'img') continue;
     else if (node.name === 'a' && isNoteReferenceLink(node)) builder.appendMarkersOnly(textOf(node));
     else if (BLOCK_TAGS.has(node.name)) {
       builder.separate(' ');
-      collectInline(node.children, builder);
+      collectInline(node.children, builder, nestedTables);
       builder.separate(' ');
-    } else collectInline(node.children, builder);
+    } else collectInline(node.children, builder, nestedTables);
   }
 }
 

@@ -7,6 +7,7 @@ import { resolveOcrOptions, type OcrOptions } from './ocr.ts';
 import { fileTooLarge, resolveLimits, type IngestLimits } from './limits.ts';
 import { readPdf } from './pdf.ts';
 import { readText, type FileInfo } from './text.ts';
+import { tablesInParagraphs } from './text-tables.ts';
 
 export type { FileInfo } from './text.ts';
 export { DEFAULT_LIMITS, limitsCacheKey, resolveLimits, type IngestLimits } from './limits.ts';
@@ -69,7 +70,8 @@ export async function ingestBytes(bytes: Uint8Array, path: string, options: Inge
   const kind = sniffFormat(bytes);
   const unsupported = unsupportedFormat(bytes, kind, extension);
   if (unsupported) throw unsupported;
-  const document = await readByKind(kind, extension, bytes, info, options, limits);
+  // Tables typed as text (pipes, tabs, aligned columns) in DOCX paragraphs and PDF text become tables, as in TXT.
+  const document = tablesInParagraphs(await readByKind(kind, extension, bytes, info, options, limits));
   if (kind !== 'unknown' && extensionFormat(extension) !== document.source.format) {
     document.notes.push({
       code: 'format-mismatch',

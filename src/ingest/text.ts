@@ -1,6 +1,7 @@
 import type { Block, LineStart, SourceDocument } from '../model/index.ts';
 import { IngestError } from '../model/errors.ts';
 import { beginsWithMarker, classifyLine, startsNewBlock } from './line-structure.ts';
+import { findTextTables, tableBlockFromLines } from './text-tables.ts';
 
 export interface FileInfo {
   path: string;
@@ -50,7 +51,19 @@ export function readText(bytes: Uint8Array, info: FileInfo): SourceDocument {
     if (pending.length > 0) blocks.push(blockFromLines(pending));
     pending = [];
   };
-  for (const line of lines) {
+  // Tables typed as text are found on the raw lines, where their columns' positions are still exact.
+  const tables = findTextTables(lines);
+  let nextTable = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const table = tables[nextTable];
+    if (table && index === table.first) {
+      flush();
+      blocks.push(tableBlockFromLines(table, lines));
+      index = table.last;
+      nextTable++;
+      continue;
+    }
+    const line = lines[index]!;
     if (line.text.trim() === '') {
       if (!blankLinesAreWrapping) flush();
       continue;

@@ -54,6 +54,11 @@ export const FigureSchema = z.object({
   exhaustiveLink: z.boolean().optional(),
   /** The counted noun as written, normalised ("hồ sơ", "thủ tục", "lớp"): what the number counts. */
   noun: z.string().optional(),
+  /**
+   * For a table part (`partKind: 'table'`): 'column' when its total is the "Tổng cộng" row of its column, 'row'
+   * when its total is the "Tổng số" column of its row (src/extract/table-links.ts).
+   */
+  tablePart: z.enum(['column', 'row']).optional(),
   /** For a percentage of a base stated elsewhere ("đạt 40%/ tổng dân số"): the base figure. */
   baseId: z.string().optional(),
   /** The base a percentage names in words ("tổng dân số"), whether or not a figure of it was found. */

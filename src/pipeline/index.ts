@@ -6,6 +6,7 @@ import type { Document, DocumentResult } from '../model/index.ts';
 import { IngestError, isIngestError } from '../model/index.ts';
 import { boundFileEvidence, quoteEvidenceInPlace } from '../model/evidence.ts';
 import { findingFromIngestError, findingsFromNotes, findingsFromRepairs } from './ingest-findings.ts';
+import { fewFiguresFinding } from './few-figures.ts';
 
 /** Wall-clock milliseconds per pipeline stage, for the benchmark; never written to results.json. */
 export interface StageTimings {
@@ -54,6 +55,9 @@ export async function processBytes(bytes: Uint8Array, file: string, options: Pro
     // Evidence is bounded before the checks see it: a quote around each number, never its whole paragraph
     // (in place: the figures are among the quantities, the same objects).
     quoteEvidenceInPlace(quantities);
+    // A report read with (almost) no figures says so rather than passing as read.
+    const fewFigures = fewFiguresFinding(document, extracted, metadata, file);
+    if (fewFigures) findings.push(fewFigures);
     lap('extractMs');
     findings.push(...checkDocument({ file, document, figures: extracted, quantities, ...(report.year !== undefined ? { reportYear: report.year } : {}) }, options.checks));
     const extractedOthers = quantities.filter((quantity) => quantity.metric === undefined);

@@ -336,10 +336,47 @@ export function findAlignedTables(page: number, lines: PdfLine[]): TableDraft[] 
   return tables;
 }
 
+/**
+ * A borderless table centres its header labels while its rows are set left (labels) or right (numbers), so a
+ * label can stand in a band of its own that no row with figures uses. Such a band joins the nearest band the
+ * rows with figures use, provided no line has text in both and the joined band swallows no other.
+ */
+function mergeHeaderOnlyBands(bands: Band[], runSegments: TextPiece[][][]): Band[] {
+  const statesFigure = (segment: TextPiece[]) => /\d/u.test(joinPieces(segment).text.replace(/\b(?:19|20)\d\d\b/gu, ''));
+  const firstData = runSegments.findIndex((segments) => segments.some(statesFigure));
+  if (firstData <= 0) return bands;
+  const usage = bands.map((band) => new Set(runSegments.flatMap((segments, index) => (segments.some((segment) => {
+    const extent = segmentExtent(segment);
+    return overlaps(band, extent.from, extent.to);
+  }) ? [index] : []))));
+  const headerOnly = usage.map((lines) => lines.size > 0 && [...lines].every((index) => index < firstData));
+  if (!headerOnly.some(Boolean) || headerOnly.every(Boolean)) return bands;
+  const result = bands.map((band) => ({ ...band }));
+  const removed = new Set<number>();
+  headerOnly.forEach((only, b) => {
+    if (!only) return;
+    const band = result[b]!;
+    const middle = (band.from + band.to) / 2;
+    const target = result
+      .map((other, k) => ({ k, other }))
+      .filter(({ k }) => !headerOnly[k] && !removed.has(k) && [...usage[b]!].every((index) => !usage[k]!.has(index)))
+      .sort((x, y) => Math.abs((x.other.from + x.other.to) / 2 - middle) - Math.abs((y.other.from + y.other.to) / 2 - middle))[0];
+    if (!target) return;
+    const from = Math.min(target.other.from, band.from);
+    const to = Math.max(target.other.to, band.to);
+    if (result.some((other, k) => k !== target.k && k !== b && !removed.has(k) && other.from < to && other.to > from)) return;
+    target.other.from = from;
+    target.other.to = to;
+    for (const index of usage[b]!) usage[target.k]!.add(index);
+    removed.add(b);
+  });
+  return result.filter((_, k) => !removed.has(k)).sort((a, b) => a.from - b.from);
+}
+
 function alignedTable(page: number, run: PdfLine[], runSegments: TextPiece[][][]): TableDraft | undefined {
   const multi = runSegments.filter((s) => s.length >= 2);
   if (multi.length < MIN_ALIGNED_LINES) return undefined;
-  const bands = columnBands(multi);
+  const bands = mergeHeaderOnlyBands(columnBands(multi), runSegments);
   if (bands.length < 2) return undefined;
   const support = bands.map((band) => multi.filter((segments) => segments.some((s) => {
     const extent = segmentExtent(s);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { cellLinks, rateOf, readTableGrid } from '../src/extract/table-grid.ts';
+import type { TableBlock } from '../src/model/index.ts';
+
+/** The table reader's structure, on tables written as rows of cell texts ("" an empty cell). */
+function table(rows: string[][], spans: Record<string, { colSpan?: number; rowSpan?: number }> = {}): TableBlock {
+  return {
+    kind: 'table',
+    location: { line: 1 },
+    rows: rows.map((cells, r) => ({
+      header: false,
+      location: { line: r + 1 },
+      cells: cells.map((text, c) => ({ text, colSpan: spans[`${r},${c}`]?.colSpan ?? 1, rowSpan: spans[`${r},${c}`]?.rowSpan ?? 1, location: { line: r + 1 } })),
+    })),
+  };
+}
+
+describe('the table grid', () => {
+  it('counts columns under cells merged down from the rows above, and joins multi-row headers', () => {
+    const grid = readTableGrid(
+      table(
+        [
+          ['Quý', 'Hồ sơ tiếp nhận', 'Kết quả'],
+          ['Tổng số', 'Trực tuyến', 'Đúng hạn'],
+          ['Quý I', '100', '90', '95'],
+        ],
+        { '0,0': { rowSpan: 2 }, '0,1': { colSpan: 2 } },
+      ),
+    );
+    expect(grid.bodyStart).toBe(2);
+    expect(grid.columnHeaders).toEqual(['Quý', 'Hồ sơ tiếp nhận Tổng số', 'Hồ sơ tiếp nhận Trực tuyến', 'Kết quả Đúng hạn']);
+    expect(grid.groups).toEqual([0, 1, 1, 3]);
+  });
+
+  it('takes a unit row and a column-number row apart from the headers', () => {
+    const grid = readTableGrid(table([['Đơn vị tính: hồ sơ'], ['Thủ tục', 'Tiếp nhận'], ['(1)', '(2)', '(3)'], ['Thường trú', '31'], ['Tạm trú', '89']]));
+    expect(grid.unit).toBe('hồ sơ');
+    expect(grid.roles.slice(0, 3)).toEqual(['unit', 'header', 'column-numbers']);
+    expect(grid.columnHeaders.slice(0, 2)).toEqual(['Thủ tục', 'Tiếp nhận']);
+  });
+
+  it('links details to the total below them, or to a total that opens its block; subtotals to the grand total', () => {
+    const grid = readTableGrid(
+      table([
+        ['Đơn vị', 'Tiếp nhận'],
+        ['Xã A', '10'],
+        ['Xã B', '20'],
+        ['Cộng', '30'],
+        ['Xã C', '5'],
+        ['Cộng', '5'],
+        ['Tổng cộng', '35'],
+      ]),
+    );
+    expect([1, 2, 3, 4, 5, 6].map((r) => cellLinks(grid, r, 1).columnTotalRow)).toEqual([3, 3, 6, 5, 6, undefined]);
+    const opening = readTableGrid(table([['Thủ tục', 'Tiếp nhận'], ['Tổng số', '120'], ['Thường trú', '31'], ['Tạm trú', '89']]));
+    expect([2, 3].map((r) => cellLinks(opening, r, 1).columnTotalRow)).toEqual([1, 1]);
+  });
+
+  it('reads a "Tổng số" column as the total of the columns after it, and a rate column as the rate of two of them', () => {
+    const grid = readTableGrid(table([['Mức độ', 'Tổng số', 'Đúng hạn', 'Trễ hạn', 'Tỷ lệ'], ['Mức 3', '5120', '4875', '245', '95,2%'], ['Mức 4', '2300', '2290', '10', '99,6%']]));
+    expect([...grid.totalColumns]).toEqual([1]);
+    expect([2, 3, 4].map((c) => cellLinks(grid, 1, c).rowTotalColumn)).toEqual([1, 1, undefined]);
+    // A bare "Tỷ lệ": the column whose counts give the percentages.
+    expect(rateOf(grid, 1, 2)).toMatchObject({ denominator: 5120, percent: 95.2, percentDecimals: 1 });
+    expect(rateOf(grid, 1, 3)).toBeUndefined();
+  });
+
+  it('guesses no base for a rate the row does not explain', () => {
+    const grid = readTableGrid(table([['Đơn vị', 'Tiếp nhận', 'Trực tuyến', 'Tỷ lệ (%)'], ['Xã A', '100', '80', '12,5'], ['Xã B', '200', '150', '33,0']]));
+    expect(grid.rateColumns.size).toBe(0);
+    expect(grid.percentColumns.has(3)).toBe(true);
+  });
+
+  it('reads thousands grouped the English way in a table that writes decimals with a dot', () => {
+    const grid = readTableGrid(table([['Phường', 'Tiếp nhận', 'Trực tuyến', 'Tỷ lệ trực tuyến (%)'], ['A', '1,184', '1,102', '93.1'], ['B', '812', '744', '91.6']]));
+    expect(grid.commaGrouping).toBe(true);
+    expect(rateOf(grid, 1, 2)).toMatchObject({ denominator: 1184, percent: 93.1 });
+  });
+
+  it('reads a table of thousands of rows in linear time', () => {
+    const rows = [['Thôn', 'Hộ', 'Nhân khẩu'], ...Array.from({ length: 5000 }, (_, k) => [`Thôn ${k}`, String(100 + k), String(400 + k)]), ['Tổng cộng', '1', '2']];
+    const started = performance.now();
+    const grid = readTableGrid(table(rows));
+    for (let r = 1; r < rows.length; r++) for (let c = 1; c < 3; c++) cellLinks(grid, r, c);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(cellLinks(grid, 1, 1).columnTotalRow).toBe(5001);
+  });
+});
