@@ -277,6 +277,9 @@ const CONSTRUCTED_CORPUS: [string, Expected[]][] = [
   // ratios
   ['6.065/tổng số 6.588 hồ sơ', [ratio('6.065/tổng số 6.588', 6065, 6588)]],
   ['đạt 20 trên 30 hồ sơ', [ratio('20 trên 30', 20, 30)]],
+  ['có 3.417 trong tổng số 3.602 hồ sơ cư trú', [ratio('3.417 trong tổng số 3.602', 3417, 3602)]],
+  ['12 trong số 15 xã đã hoàn thành', [ratio('12 trong số 15', 12, 15)]],
+  ['giải quyết 5 trong 10 ngày', [int('5', 5), int('10', 10)]],
   ['15/15 xóm đạt 100%', [ratio('15/15 xóm đạt 100%', 15, 15, { percent: 100 })]],
   ['13/15 xóm 100% hộ dân', [ratio('13/15', 13, 15), pct('100%', 100)]],
   ['57/75 (76%) dịch vụ', [ratio('57/75 (76%)', 57, 75, { percent: 76 })]],

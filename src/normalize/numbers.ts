@@ -785,9 +785,10 @@ const RULES: readonly Rule[] = [
   // ------------------------------------------------------------------ figures with structure
   {
     // "6.065/6588 hồ sơ = 92%", "13.274/13.303 = 100%", "101/101 100%", "15/15 xóm", "57/75",
-    // "6.065/tổng số 6.588", "20 trên 30 hồ sơ".
+    // "6.065/tổng số 6.588", "20 trên 30 hồ sơ", "3.417 trong tổng số 3.602 hồ sơ", "12 trong số 15 xã" ("trong" only
+    // before "(tổng) số": "5 trong 10 ngày" is no ratio).
     name: 'ratio',
-    pattern: rx(String.raw`(?<![\p{L}\p{N}.,\/])(${NUM})(?:[ \t]*\/[ \t]*|[ \t]+trên[ \t]+)(?:tổng(?:[ \t]+số)?[ \t]+)?(${NUM})(?![\p{N}]|[.,]\d|[ \t]*\/[ \t]*\d|[ \t]*%)`, 'i'),
+    pattern: rx(String.raw`(?<![\p{L}\p{N}.,\/])(${NUM})(?:[ \t]*\/[ \t]*|[ \t]+trên[ \t]+(?:tổng(?:[ \t]+số)?[ \t]+)?|[ \t]+trong[ \t]+(?:tổng[ \t]+)?số[ \t]+|[ \t]*\/[ \t]*tổng(?:[ \t]+số)?[ \t]+)(${NUM})(?![\p{N}]|[.,]\d|[ \t]*\/[ \t]*\d|[ \t]*%)`, 'i'),
     produce: (m, ctx) => {
       const a = group(m, 1);
       const b = group(m, 2);
