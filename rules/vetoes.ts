@@ -15,6 +15,8 @@ export interface FigureVeto {
   section?: RegExp;
   /** Only for a percentage (an instruction to keep a rate is an aim; "bảo đảm thực hiện 57 thủ tục" is a result). */
   percentOnly?: boolean;
+  /** Tested on a table cell's column header (a column of targets, "Chỉ tiêu năm 2025", holds no results). */
+  header?: RegExp;
 }
 
 /** Verbs that open an aim rather than a result. */
@@ -30,6 +32,12 @@ export const FIGURE_VETOES: readonly FigureVeto[] = [
   { why: 'the rate an instruction names is an aim: "Duy trì tỷ lệ hồ sơ trực tuyến trên 90%"', statement: new RegExp(String.raw`^[\s\-+•*–\d.)(]*${INSTRUCTION}(?![\p{L}])`, 'iu'), percentOnly: true },
   { why: 'a floor to reach is a target: "trên 90%", "từ 90% trở lên", "tối thiểu 65%"', before: /(?:tối thiểu|ít nhất|không dưới|không thấp hơn|lên trên|lên)\s*$/iu },
   { why: 'a floor to reach is a target', after: /^\s*(?:trở lên|trở xuống)/iu },
+  {
+    why: 'a mark a rate is measured against is no rate: "chưa đạt 87%", "lần đầu vượt 80%", "không đạt 90%"',
+    before: /(?:(?:chưa|không)\s+đạt|vượt(?:\s+(?:mức|ngưỡng))?)\s*$/iu,
+    percentOnly: true,
+  },
+  { why: 'a column of targets or plans holds no results', header: /^\s*(?:chỉ tiêu|mục tiêu|kế hoạch|dự kiến|phấn đấu)/iu },
   {
     why: 'a section of tasks, aims or proposals for the time ahead states targets, not results',
     section: /(?:nhiệm vụ|phương hướng|kế hoạch|giải pháp)[^.]{0,50}(?:tới|tiếp theo|sắp tới|cuối năm)|phương hướng|đề xuất|kiến nghị|mục tiêu/iu,

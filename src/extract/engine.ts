@@ -593,7 +593,8 @@ function isVetoed(before: string, after: string, statementBefore: string, statem
       (!veto.before || veto.before.test(before)) &&
       (!veto.after || veto.after.test(after)) &&
       (!veto.statement || veto.statement.test(statementBefore)) &&
-      (!veto.section || veto.section.test(section())),
+      (!veto.section || veto.section.test(section())) &&
+      (!veto.header || (statement.table !== undefined && veto.header.test(statement.table.header))),
   );
 }
 
