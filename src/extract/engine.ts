@@ -25,6 +25,13 @@ interface Candidate {
   /** Own clause (2) beats an enclosing label (1) beats the counted noun alone (0). */
   tier: number;
   specificity: number;
+  /**
+   * How many sub-clause stops (",", ":", " - ") stand between the cue and the number: the words nearest the number
+   * govern it ("kết quả giải quyết TTHC: tiếp nhận mới 8.412 hồ sơ" counts received dossiers, not resolved ones).
+   */
+  segment: number;
+  /** The cue opens the words right after the counted noun and so qualifies it: "6.530 hồ sơ đến hạn đều được … đúng hạn". */
+  adjacent?: boolean;
 }
 
 export interface ExtractOptions {
@@ -109,6 +116,8 @@ export class FigureExtractor {
     let previousFigureEnd = 0;
     let previousFigure: Quantity | undefined;
     let previousFigureStart = 0;
+    /** Start of the last number that could have been a figure: a rate goes with the count right before it, not past another number. */
+    let previousCountStart = -1;
     const text = statement.text;
     // "3.1 Phục vụ …" opens a section; a block that is nothing but a number is a page number or a table fragment.
     const markerEnd = LEADING_SECTION_NUMBER.exec(text)?.[0].length ?? 0;
@@ -122,7 +131,13 @@ export class FigureExtractor {
       const clauseStart = Math.max(clauseFrom, previousFigureEnd);
       const left = text.slice(clauseStart, mention.start);
       let nextFigure: NumberMention | undefined;
-      for (let next = index + 1; next < mentions.length && !nextFigure; next++) if (FIGURE_KINDS.has(mentions[next]!.kind)) nextFigure = mentions[next];
+      let nextFigureIndex = -1;
+      for (let next = index + 1; next < mentions.length && !nextFigure; next++) {
+        if (FIGURE_KINDS.has(mentions[next]!.kind)) {
+          nextFigure = mentions[next];
+          nextFigureIndex = next;
+        }
+      }
       const rightLimit = Math.min(nextClauseBoundary(text, mention.end), nextFigure?.start ?? text.length);
       // "6.065/6588 hồ sơ = 92%": the reader keeps a ratio's unit word inside the mention.
       const innerNoun = mention.kind === 'ratio' ? this.nounInside(mention.raw, folded) : undefined;
@@ -140,10 +155,23 @@ export class FigureExtractor {
       const tailEndsAtComma = /^\s*,/u.test(text.slice(afterNounStart + rightAttached.length)) || /\svà\s*$/u.test(rightAttached);
       previousFigureEnd = Math.max(mention.end, noun && !innerNoun ? noun.end : 0, tailEndsAtComma ? afterNounStart + rightAttached.length : 0);
 
+      const countBefore = previousCountStart;
+      previousCountStart = mention.start;
+
       if (isVetoed(text.slice(clauseStart, mention.start), text.slice(mention.end, rightLimit), text.slice(0, mention.start), statement, mention.kind === 'percent' || mention.percent !== undefined)) continue;
 
-      // A percentage right after a count in the same clause ("5616 tài khoản đạt 40%/ tổng dân số") is that count's rate.
-      if (mention.kind === 'percent' && previousFigure && previousFigure.percent === undefined && !/;|\.\s/u.test(text.slice(previousClauseFrom, clauseFrom)) && RATE_OF_PREVIOUS.test(left)) {
+      // A percentage right after a count in the same clause ("5616 tài khoản đạt 40%/ tổng dân số", "15.973 hồ sơ nộp trực
+      // tuyến (86,7%)") is that count's rate — unless the words between name the rate of another measure ("giải quyết
+      // 1.791 hồ sơ, tỷ lệ đúng hạn đạt 100%"), or another number stands between ("31.205 nhân khẩu, … 24.618 công dân …").
+      if (
+        mention.kind === 'percent' &&
+        previousFigure &&
+        previousFigure.percent === undefined &&
+        countBefore === previousFigureStart &&
+        !/;|\.\s/u.test(text.slice(previousClauseFrom, clauseFrom)) &&
+        (RATE_OF_PREVIOUS.test(left) || RATE_IN_PARENTHESES.test(text.slice(previousClauseFrom, mention.start))) &&
+        !this.namesAnotherRate(left, previousFigure, folded)
+      ) {
         previousFigure.percent = mention.percent ?? mention.value;
         if (mention.percentDecimals !== undefined) previousFigure.percentDecimals = mention.percentDecimals;
         previousFigure.raw = text.slice(previousFigureStart, mention.end).trim();
@@ -195,6 +223,23 @@ export class FigureExtractor {
       figures.push(figure);
       previousFigure = figure;
       previousFigureStart = mention.start;
+      // "38.712 người được kích hoạt … mức 2 trên tổng số 48.906 nhân khẩu, đạt 79,2%": the count after "trên/trong tổng
+      // số" at the end of this count's words is its denominator, not a figure of its own; the rate after it is this one's.
+      if (
+        nextFigure &&
+        (mention.kind === 'integer' || mention.kind === 'word-number') &&
+        (nextFigure.kind === 'integer' || nextFigure.kind === 'word-number') &&
+        RATIO_IN_WORDS.test(text.slice(afterNounStart, nextFigure.start))
+      ) {
+        const denominatorNoun = this.allNouns.startingAt(text, nextFigure.end, folded, /^\s*/u);
+        const end = denominatorNoun?.end ?? nextFigure.end;
+        figure.denominator = nextFigure.value ?? 0;
+        figure.raw = text.slice(mention.start, end).trim();
+        figure.location = statement.locate(mention.start, end);
+        const tail = attachedTail(text.slice(end, nextClauseBoundary(text, end)));
+        previousFigureEnd = end + (/^\s*,/u.test(text.slice(end + tail.length)) ? tail.length : 0);
+        index = nextFigureIndex;
+      }
     }
     if (figures.length > 0) this.previousStatement = { statement, figure: figures[figures.length - 1]! };
     return figures;
@@ -268,12 +313,19 @@ export class FigureExtractor {
     return sameShape && previous.statement.key === statement.key - 1 ? previous.figure : undefined;
   }
 
+  /** "…, tỷ lệ đúng hạn đạt 100%": the words before a rate name the rate of a measure other than the count before it. */
+  private namesAnotherRate(between: string, previous: Quantity, folded: boolean): boolean {
+    const rate = /(?:tỷ|tỉ) lệ/iu.exec(between);
+    if (!rate) return false;
+    const named = between.slice(rate.index);
+    return this.compiled.some(({ rule, cues }) => rule.percent !== 'never' && rule.id !== previous.metric && cues.test(named, folded));
+  }
+
   private nounInside(raw: string, folded: boolean): PhraseHit | undefined {
-    const slash = raw.indexOf('/');
-    if (slash < 0) return undefined;
-    const afterDenominator = /^\/\s*[\d.,]+/u.exec(raw.slice(slash))?.[0].length ?? 0;
-    const hit = this.allNouns.startingAt(raw, slash + afterDenominator, folded, /^\s*/u);
-    return hit;
+    // Past the denominator, written "/6588", "/ tổng số 6.588", " trên 30" or " trong tổng số 3.602".
+    const denominator = /^[\d.,\s]*?(?:\s*\/\s*|\s+(?:trên|trong)\s+)(?:tổng\s+)?(?:số\s+)?[\d.,]+/iu.exec(raw);
+    if (!denominator) return undefined;
+    return this.allNouns.startingAt(raw, denominator[0].length, folded, /^\s*/u);
   }
 
   private ruleById(id: string): MetricRule | undefined {
@@ -289,11 +341,13 @@ export class FigureExtractor {
     statement: Statement,
     folded: boolean,
   ): Candidate | undefined {
-    const around = `${clause} ${rightAttached}`;
+    // Only the words that govern this number can rule a metric out: "thu nhận 1.254.870 hồ sơ …, trả 1.249.112 thẻ" —
+    // "thu nhận" governs the first number, not the cards returned after it.
+    const around = `${left} ${rightAttached}`;
     let best: Candidate | undefined;
     for (const compiled of this.compiled) {
       const { rule } = compiled;
-      if (!this.kindFits(rule, mention, clause)) continue;
+      if (!this.kindFits(rule, mention, clause, noun)) continue;
       if (noun !== undefined ? !compiled.nouns.has(noun, folded) : !rule.bareNumber) continue;
       if (!compiled.excludes.isEmpty && compiled.excludes.test(around, folded)) continue;
       if (!compiled.context.isEmpty && !this.inContext(compiled, statement, folded)) continue;
@@ -329,11 +383,13 @@ export class FigureExtractor {
     return false;
   }
 
-  private kindFits(rule: MetricRule, mention: NumberMention, clause: string): boolean {
+  private kindFits(rule: MetricRule, mention: NumberMention, clause: string, noun: string | undefined): boolean {
     const isPercentOnly = mention.kind === 'percent';
     if (rule.percent === 'only') return isPercentOnly;
-    // "(tỷ lệ 100% đúng và trước hẹn)": a rate stated of a count metric, kept as that metric in percent.
-    if (isPercentOnly) return rule.percent === 'allowed' && /(?:tỷ|tỉ) lệ[^%]{0,40}$/iu.test(clause);
+    // "(tỷ lệ 100% đúng và trước hẹn)", "tỷ lệ công dân … được kích hoạt tài khoản … mức 2 đạt 81,4%": a rate stated of
+    // a count metric, kept as that metric in percent; so is a share of the counted things, "hơn 92% hồ sơ … được nộp
+    // trực tuyến" (the noun then has to be the rule's, and its cue has to be in the clause).
+    if (isPercentOnly) return rule.percent === 'allowed' && (noun !== undefined || /(?:tỷ|tỉ) lệ[^%;]{0,90}$/iu.test(clause));
     if (rule.percent === 'never' && mention.percent !== undefined) return false;
     return true;
   }
@@ -352,24 +408,28 @@ export class FigureExtractor {
     // in the header ("Được giao") beats one in the row label ("Phát triển công dân số").
     if (statement.table && statement.table.headerEnd > 0) {
       const inHeader = compiled.cues.lastBefore(statement.text.slice(0, statement.table.headerEnd), undefined, folded);
-      if (inHeader) return { compiled, tier: 2.5, specificity: inHeader.phrase.length };
+      if (inHeader) return { compiled, tier: 2.5, specificity: inHeader.phrase.length, segment: 0 };
     }
     const label = compiled.labels.isEmpty ? undefined : labelBefore(compiled.labels, clause, folded);
-    if (label) return { compiled, tier: 2, specificity: label.length };
-    const own = [compiled.cues.lastBefore(left, left.length, folded), compiled.cues.findAll(rightAttached, folded)[0]]
-      .filter((hit) => hit !== undefined)
-      .map((hit) => hit.phrase.length);
-    if (own.length > 0) return { compiled, tier: 2, specificity: Math.max(...own) };
+    if (label) return { compiled, tier: 2, specificity: label.length, segment: 0 };
+    const before = compiled.cues.lastBefore(left, left.length, folded);
+    const after = compiled.cues.findAll(rightAttached, folded)[0];
+    if (before || after) {
+      const specificity = Math.max(before?.phrase.length ?? 0, after?.phrase.length ?? 0);
+      // Words right after the counted noun are its own ("89 hồ sơ đã trả kết quả đúng thời hạn"): no stop between.
+      const segment = after ? 0 : subClauseStops(left.slice(before!.end));
+      return { compiled, tier: 2, specificity, segment, adjacent: after !== undefined && rightAttached.slice(0, after.start).trim() === '' };
+    }
     // Nothing in its own clause: the nearest enclosing label may name the measure ("- Tỷ lệ số hóa hồ sơ:" above "Năm 2022: …").
     // Only a clause with nothing of its own to say ("Năm 2022: 6.065/6588 hồ sơ = 92%") borrows the label above.
-    if (!saysNothingOfItsOwn(left)) return identified ? { compiled, tier: 0, specificity: noun.length } : undefined;
+    if (!saysNothingOfItsOwn(left)) return identified ? { compiled, tier: 0, specificity: noun.length, segment: 0 } : undefined;
     // A label that states figures of its own is a total, and its measure is not its parts' measure.
     for (const scope of statement.scopes) {
       if (!scope.heading && this.statementsWithFigures.has(scope.key)) break;
       const hit = compiled.cues.lastBefore(scope.text, scope.text.length, folded);
-      if (hit) return { compiled, tier: scope.rowLabel ? 2 : scope.heading ? 1 : 1.5, specificity: hit.phrase.length };
+      if (hit) return { compiled, tier: scope.rowLabel ? 2 : scope.heading ? 1 : 1.5, specificity: hit.phrase.length, segment: 0 };
     }
-    return identified ? { compiled, tier: 0, specificity: noun.length } : undefined;
+    return identified ? { compiled, tier: 0, specificity: noun.length, segment: 0 } : undefined;
   }
 
   /** A figure of `rule`'s metric, or, without a rule, a quantity of `otherNoun` that the catalog does not name. */
@@ -487,8 +547,15 @@ export function isFigure(quantity: Quantity): quantity is Quantity & Figure {
   return quantity.metric !== undefined;
 }
 
-/** "…6589 TTHC tiếp nhận, đạt tỷ lệ 100%": the words between a count and its rate, at most a short phrase. */
-const RATE_OF_PREVIOUS = /^(?:(?:[^;:.()\d]|mức(?: độ)? \d){0,40}(?:đạt|chiếm|bằng|=)\s*(?:tỷ lệ|tỉ lệ)?|\s*\()\s*$/iu;
+/**
+ * "…6589 TTHC tiếp nhận, đạt tỷ lệ 100%", "183.416 tài khoản …, đạt khoảng 76%": the words between a count and its
+ * rate, at most a short phrase.
+ */
+const RATE_OF_PREVIOUS = /^(?:(?:[^;:.()\d]|mức(?: độ)? \d){0,60}(?:đạt|chiếm|bằng|=)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ|ước)?|\s*\()\s*$/iu;
+/** The words between a count and its denominator: "… tài khoản … mức 2 trên tổng số ", " trong tổng số ". */
+const RATIO_IN_WORDS = /^(?:[^;:.()\d]|mức(?: độ)? \d){0,100}?\s(?:trên|trong)\s+(?:tổng(?:\s+số)?|số)\s*$/iu;
+/** "2.987 hồ sơ trực tuyến (93,2%)": a rate in parentheses after the words of its count. */
+const RATE_IN_PARENTHESES = /^[^;:.()\d]{0,60}\(\s*$/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -496,7 +563,9 @@ function escapeRegExp(text: string): string {
 
 function better(a: Candidate, b: Candidate): boolean {
   if (a.tier !== b.tier) return a.tier > b.tier;
+  if (a.segment !== b.segment) return a.segment < b.segment;
   if (a.compiled.rule.generic !== b.compiled.rule.generic) return !a.compiled.rule.generic;
+  if (Boolean(a.adjacent) !== Boolean(b.adjacent)) return Boolean(a.adjacent);
   return a.specificity > b.specificity;
 }
 
@@ -541,6 +610,11 @@ function nextClauseBoundary(text: string, after: number): number {
   const rest = text.slice(after);
   const match = /[;,(]|\.(?:\s|$)/u.exec(rest);
   return match ? after + match.index : text.length;
+}
+
+/** Sub-clause stops in the words between a cue and its number: commas, colons, dashes between spaces (not "08:32"). */
+function subClauseStops(text: string): number {
+  return text.match(/,|:(?!\d)|\s[-–]\s/gu)?.length ?? 0;
 }
 
 /** Words that qualify a count right after its noun ("89 hồ sơ đã trả kết quả đúng thời hạn"), up to punctuation. */
