@@ -17,6 +17,24 @@ export const OTHER_NOUNS: readonly string[] = [
 ];
 
 /**
+ * Nouns that count people. A metric that counts something else — accounts, cards — is often counted by the people it
+ * was done for: "58 214 người được kích hoạt tài khoản định danh điện tử mức 2", "cấp CCCD gắn chip cho 215.480 công
+ * dân". Such a number is that metric only when its own clause says what was done for them, in the words right after
+ * the noun (opening with `RECIPIENT_AFTER`) or before the number (ending with `RECIPIENT_BEFORE`), and no word of
+ * helping (`HELPING`) governs them: "hướng dẫn 300 người kích hoạt tài khoản" counts people helped, not accounts.
+ */
+export const PERSON_NOUNS: readonly string[] = ['người', 'công dân', 'người dân'];
+
+/** "… người được kích hoạt", "… công dân đã có tài khoản", "… người đã được cấp": what the people got. */
+export const RECIPIENT_AFTER = /^\s*(?:đã|được|có|đều được)(?![\p{L}\p{M}])/iu;
+
+/** "cấp CCCD gắn chip cho 215.480 công dân", "kích hoạt cho 69.815 công dân tài khoản …". */
+export const RECIPIENT_BEFORE = /(?<![\p{L}\p{M}])cho\s*$/iu;
+
+/** Words that make the people counted the ones helped or taught, not the holders of what was done. */
+export const HELPING = /(?<![\p{L}\p{M}])(?:hướng dẫn|hỗ trợ|tuyên truyền|vận động|tập huấn|giúp)(?![\p{L}\p{M}])/iu;
+
+/**
  * Nouns after a number that measure time, age, size or money rather than count things ("5 năm", "dưới 14
  * tuổi", "2 tỷ đồng"): such a number is no quantity the checks add up.
  */

@@ -2,7 +2,7 @@ import type { Document, Figure, Quantity } from '../model/index.ts';
 import { FIGURE_KINDS, findNumbers, textShowsDotDecimal, textShowsSpaceThousands, type NumberMention } from '../normalize/numbers.ts';
 import { PROCEDURES } from '../../rules/procedures.ts';
 import { FIGURE_VETOES } from '../../rules/vetoes.ts';
-import { OTHER_NOUNS, canonicalNoun, isCountedNoun, nounOfUnit } from '../../rules/nouns.ts';
+import { HELPING, OTHER_NOUNS, PERSON_NOUNS, RECIPIENT_AFTER, RECIPIENT_BEFORE, canonicalNoun, isCountedNoun, nounOfUnit } from '../../rules/nouns.ts';
 import { PERCENT_BASES } from '../../rules/bases.ts';
 import type { MetricRule } from './rule.ts';
 import { PhraseSet, hasLostDiacritics, type PhraseHit } from './text-match.ts';
@@ -46,6 +46,7 @@ export interface ExtractOptions {
 export class FigureExtractor {
   private readonly compiled: CompiledRule[];
   private readonly allNouns: PhraseSet;
+  private readonly personNouns = new PhraseSet(PERSON_NOUNS);
   private readonly procedures: Array<{ id: string; cues: PhraseSet }>;
 
   /** Matches any breakdown marker that puts its parts after itself ("trong đó", "gồm", …). */
@@ -353,6 +354,8 @@ export class FigureExtractor {
       if (!compiled.context.isEmpty && !this.inContext(compiled, statement, folded)) continue;
       const candidate = this.score(compiled, left, clause, rightAttached, statement, folded, noun);
       if (!candidate) continue;
+      // Accounts or cards counted by the people they were done for: only when the clause says what was done for them.
+      if (noun !== undefined && rule.unit !== 'persons' && this.personNouns.has(noun, folded) && !(candidate.tier >= 2 && governsRecipients(left, rightAttached))) continue;
       if (!best || better(candidate, best)) best = candidate;
     }
     return best;
@@ -610,6 +613,12 @@ function nextClauseBoundary(text: string, after: number): number {
   const rest = text.slice(after);
   const match = /[;,(]|\.(?:\s|$)/u.exec(rest);
   return match ? after + match.index : text.length;
+}
+
+/** "58 214 người được kích hoạt …", "cấp CCCD cho 215.480 công dân": the clause says what the people counted got (rules/nouns.ts). */
+function governsRecipients(left: string, rightAttached: string): boolean {
+  if (HELPING.test(left) || HELPING.test(rightAttached)) return false;
+  return RECIPIENT_AFTER.test(rightAttached) || RECIPIENT_BEFORE.test(left);
 }
 
 /** Sub-clause stops in the words between a cue and its number: commas, colons, dashes between spaces (not "08:32"). */
