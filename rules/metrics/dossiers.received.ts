@@ -20,6 +20,10 @@ export default defineMetric({
       { text: "+ Đăng ký thường trú (Công an phường Giếng Đáy): 1022 hồ sơ", expect: [{ value: 1022, procedure: "thuong-tru" }] },
       { text: "+ Đăng ký khai sinh: 263 trường hợp, đã giải quyết 263 hồ sơ (tỷ lệ 100% đúng và trước hẹn) Trong đó: đăng ký lại 23, đăng ký khai sinh cho trẻ 240.", expect: [{ value: 263, procedure: "khai-sinh" }, { value: 23, procedure: "khai-sinh" }, { value: 240, procedure: "khai-sinh" }] },
       { text: "+ Số hồ sơ đã tiếp nhận trong năm 2022: 6.588; năm 2023: 6.715 hồ sơ", expect: [{ value: 6588, year: 2022 }, { value: 6715, year: 2023 }] },
+      { text: "Kết quả giải quyết TTHC: tiếp nhận mới 8.412 hồ sơ; đã giải quyết 8.100 hồ sơ.", expect: [{ value: 8412 }] },
+      { text: "Các thủ tục phát sinh nhiều nhất là đăng ký tạm trú (1.086 hồ sơ), đăng ký thường trú (412 hồ sơ) và đăng ký khai sinh (231 hồ sơ).", expect: [{ value: 1086, procedure: "tam-tru" }, { value: 412, procedure: "thuong-tru" }, { value: 231, procedure: "khai-sinh" }] },
+      { text: "Về cư trú, xã tiếp nhận tổng cộng 598 hồ sơ, gồm 186 hồ sơ đăng ký thường trú và 412 hồ sơ đăng ký tạm trú.", expect: [{ value: 598 }, { value: 186, procedure: "thuong-tru" }, { value: 412, procedure: "tam-tru" }] },
+      { text: "Công an xã đã tiếp nhận 2.316 hồ sơ đề nghị cấp tài khoản định danh điện tử. Về cư trú, xã tiếp nhận 598 hồ sơ, gồm 186 hồ sơ đăng ký thường trú và 412 hồ sơ đăng ký tạm trú.", expect: [{ value: 598 }, { value: 186 }, { value: 412 }] },
     ],
     negative: [
       "Số lượng hồ sơ tiếp nhận TTHC trực tiếp năm 2023 tăng 29 hồ sơ so với năm 2022",

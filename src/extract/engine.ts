@@ -51,10 +51,13 @@ export class FigureExtractor {
 
   /** Matches any breakdown marker that puts its parts after itself ("trong đó", "gồm", …). */
   private readonly partsMarker: RegExp;
+  /** A label that ends by announcing its parts: "…, cụ thể:", "…, trong đó:", "… gồm:". */
+  private readonly partsFollow: RegExp;
 
   constructor(rules: readonly MetricRule[], markers: readonly BreakdownMarker[] = BREAKDOWN_MARKERS) {
     const phrases = markers.filter((marker) => !marker.totalAfter).map((marker) => marker.phrase).sort((a, b) => b.length - a.length);
     this.partsMarker = new RegExp(`(?<!\\p{L})(?:${phrases.map(escapeRegExp).join('|')})(?!\\p{L})`, 'giu');
+    this.partsFollow = new RegExp(`(?<!\\p{L})(?:${phrases.map(escapeRegExp).join('|')})(?:\\s+(?:là|như sau))?\\s*:?\\s*$`, 'iu');
     this.compiled = rules.map((rule) => ({
       rule,
       nouns: new PhraseSet([...rule.nouns, ...rule.identifyingNouns]),
@@ -70,6 +73,8 @@ export class FigureExtractor {
 
   /** Statements of the document being read that stated figures: such a label is a total, not a measure name. */
   private statementsWithFigures = new Set<number>();
+  /** The quantities read from each statement of the document being read, by statement key. */
+  private quantitiesOf = new Map<number, Quantity[]>();
   private dotDecimalSeen = false;
   private spaceThousandsSeen = false;
 
@@ -92,6 +97,7 @@ export class FigureExtractor {
     this.dotDecimalSeen = textShowsDotDecimal(wholeText);
     this.spaceThousandsSeen = textShowsSpaceThousands(wholeText);
     this.statementsWithFigures = new Set();
+    this.quantitiesOf = new Map();
     this.contextCache = new Map();
     this.previousStatement = undefined;
     this.pendingBases = [];
@@ -104,6 +110,7 @@ export class FigureExtractor {
       for (const figure of figures) {
         found.push({ figure, statement });
         this.statementsWithFigures.add(statement.key);
+        this.quantitiesOf.set(statement.key, [...(this.quantitiesOf.get(statement.key) ?? []), figure]);
       }
     }
     this.resolveBases(found.map(({ figure }) => figure));
@@ -183,7 +190,10 @@ export class FigureExtractor {
         continue;
       }
 
-      const clause = text.slice(clauseFrom, mention.start);
+      // "đăng ký tạm trú (1 086 hồ sơ), đăng ký thường trú (412 hồ sơ)": a count opening a parenthesis right after a
+      // name is that name's count, as after "đăng ký tạm trú: ".
+      const named = left.trim() === '' ? nameBeforeParenthesis(text, clauseFrom) : undefined;
+      const clause = named !== undefined ? `${named}: ` : text.slice(clauseFrom, mention.start);
       let candidate =
         followedByUnknownWord && mention.kind !== 'percent' ? undefined : this.choose(mention, noun?.phrase, left, clause, rightAttached, statement, folded);
       // A bare number ("…: 35") is a figure only when its own clause names the measure; a section title is not enough.
@@ -200,8 +210,11 @@ export class FigureExtractor {
       // "thu nhận 87 hồ sơ cấp thẻ Căn cước, trong đó: cấp mới 19 hồ sơ, cấp đổi 61 hồ sơ": a part that counts the
       // same noun as its total, with no measure of its own, is a part of the same measure.
       if (!rule && !candidate && noun && !followedByUnknownWord) {
-        const headline = this.headlineOfBreakdown(figures, text, mention.start, left);
+        const headline = this.headlineOfBreakdown(figures, text, mention.start, left, canonicalNoun(noun.phrase));
         if (headline?.metric !== undefined && headline.noun === canonicalNoun(noun.phrase)) rule = this.ruleById(headline.metric);
+        // The same, a line below: "- … tiếp nhận tổng cộng 126.390 hồ sơ …, cụ thể:" then "+ Năm 2022: 31.204 hồ sơ;".
+        const total = rule ? undefined : this.totalAnnouncingParts(statement, canonicalNoun(noun.phrase));
+        if (total?.metric !== undefined) rule = this.ruleById(total.metric);
       }
       // A count of something the catalog does not name ("18 lớp", "98 thủ tục", or a bare part after a breakdown
       // marker of such a total) is still a quantity: the checks add and bound it like a figure.
@@ -215,8 +228,13 @@ export class FigureExtractor {
       if (!rule && !otherNoun) continue;
 
       const figure = this.buildFigure(rule, mention, statement, clause, firstIndex + figures.length, innerNoun ? undefined : noun?.end, noun?.phrase, otherNoun);
-      // "465 hồ sơ đăng ký xe": the procedure may follow the counted noun.
-      if (figure.procedure === undefined && noun) {
+      // The procedure named in the number's own words, since the number before it, is its own: "đăng ký thường trú trực
+      // tuyến đạt 88,2%, đăng ký tạm trú trực tuyến đạt 91,3%".
+      const ownProcedure = figure.unit === 'dossiers' || figure.noun === 'hồ sơ' ? this.firstProcedure(left) : undefined;
+      if (ownProcedure) figure.procedure = ownProcedure;
+      // "465 hồ sơ đăng ký xe": the procedure may follow the counted noun; there it is this count's own, before any named
+      // earlier in the clause ("gồm 186 hồ sơ đăng ký thường trú và 412 hồ sơ đăng ký tạm trú").
+      if (noun && (figure.unit === 'dossiers' || figure.noun === 'hồ sơ')) {
         const after = this.firstProcedure(attachedTail(text.slice(noun.end, rightLimit)));
         if (after) figure.procedure = after;
       }
@@ -267,7 +285,7 @@ export class FigureExtractor {
    * "Trong đó: đăng ký lại 23, đăng ký khai sinh cho trẻ 240": short labelled numbers inside an inline breakdown
    * are parts of the statement's headline count and share its measure.
    */
-  private headlineOfBreakdown(figures: readonly Quantity[], text: string, position: number, left: string): Quantity | undefined {
+  private headlineOfBreakdown(figures: readonly Quantity[], text: string, position: number, left: string, noun?: string): Quantity | undefined {
     const windowStart = Math.max(0, position - CLAUSE_WINDOW);
     const window = text.slice(windowStart, position);
     let breakdownAt = -1;
@@ -290,11 +308,17 @@ export class FigureExtractor {
     // The number's own label ("đăng ký lại 23") is short and holds no other number.
     const label = text.slice(Math.max(markerEnd, position - left.length), position).replace(/^[\s,:;(+]*/u, '');
     if (label.split(/\s+/u).filter(Boolean).length > 8 || /\d/u.test(label)) return undefined;
-    // The first count before the marker, or the last one (for a parenthesis), found without listing them all.
-    const isBefore = (figure: Quantity) => (figure.location.start ?? 0) < breakdownAt;
+    // The first count before the marker, or the last one (for a parenthesis), found without listing them all; of the
+    // same noun when the part names one. The first in the marker's own clause: in "… tiếp nhận 2.316 hồ sơ … . Về cư
+    // trú, xã tiếp nhận 598 hồ sơ, gồm 186 hồ sơ …" the parts are the 598's, not the statement's first count's.
+    const isBefore = (figure: Quantity) => (figure.location.start ?? 0) < breakdownAt && (noun === undefined || figure.noun === noun);
     let last: Quantity | undefined;
     for (let index = figures.length - 1; index >= 0 && !last; index--) if (isBefore(figures[index]!)) last = figures[index];
-    const first = figures[0] !== undefined && isBefore(figures[0]) ? figures[0] : undefined;
+    const markerClause = lastClauseBoundary(text, breakdownAt);
+    let first: Quantity | undefined;
+    for (let index = figures.length - 1; index >= 0 && (figures[index]!.location.start ?? 0) >= markerClause; index--) if (isBefore(figures[index]!)) first = figures[index];
+    if (!first && noun === undefined && figures[0] !== undefined && isBefore(figures[0])) first = figures[0];
+    if (!first && noun !== undefined) for (let index = 0; index < figures.length && !first; index++) if (isBefore(figures[index]!)) first = figures[index];
     const headline = breakdownAt === windowStart + open ? last : first;
     // A bare number after a breakdown of a count the catalog does not name ("04 xã, gồm: …") counts the same
     // thing only in plain arithmetic ("(01 + 04 + 01 + 01)"): after a name it is a figure about that unit.
@@ -312,6 +336,14 @@ export class FigureExtractor {
     const opening = (text: string) => /^[\s\-+*•]*(\p{L}+)/u.exec(text)?.[1]?.toLowerCase();
     const sameShape = opening(statement.text) !== undefined && opening(statement.text) === opening(previous.statement.text);
     return sameShape && previous.statement.key === statement.key - 1 ? previous.figure : undefined;
+  }
+
+  /** The count of `noun` in the label right above that ends by announcing its parts ("…, cụ thể:"), if any. */
+  private totalAnnouncingParts(statement: Statement, noun: string): Quantity | undefined {
+    const label = statement.scopes.find((scope) => !scope.heading);
+    if (!label || !this.partsFollow.test(label.text)) return undefined;
+    const counts = (this.quantitiesOf.get(label.key) ?? []).filter((quantity) => quantity.noun === noun && quantity.unit !== 'percent');
+    return counts[counts.length - 1];
   }
 
   /** "…, tỷ lệ đúng hạn đạt 100%": the words before a rate name the rate of a measure other than the count before it. */
@@ -619,6 +651,12 @@ function nextClauseBoundary(text: string, after: number): number {
 function governsRecipients(left: string, rightAttached: string): boolean {
   if (HELPING.test(left) || HELPING.test(rightAttached)) return false;
   return RECIPIENT_AFTER.test(rightAttached) || RECIPIENT_BEFORE.test(left);
+}
+
+/** The words that open a parenthesis ending at `position`, back to the previous stop or "là"/"và": "… là đăng ký tạm trú (". */
+function nameBeforeParenthesis(text: string, position: number): string | undefined {
+  const before = text.slice(Math.max(0, position - 80), position);
+  return /(?:^|[,;:(]|\s(?:là|và|gồm)\s)\s*((?:(?!\s(?:là|và|gồm)\s)[^,;:()\d]){1,60}?)\s*\(\s*$/u.exec(before)?.[1];
 }
 
 /** Sub-clause stops in the words between a cue and its number: commas, colons, dashes between spaces (not "08:32"). */
