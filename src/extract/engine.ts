@@ -125,7 +125,7 @@ export class FigureExtractor {
     let previousFigure: Quantity | undefined;
     let previousFigureStart = 0;
     /** Start of the last number that could have been a figure: a rate goes with the count right before it, not past another number. */
-    let previousCountStart = -1;
+    let previousCount: NumberMention | undefined;
     const text = statement.text;
     // "3.1 Phục vụ …" opens a section; a block that is nothing but a number is a page number or a table fragment.
     const markerEnd = LEADING_SECTION_NUMBER.exec(text)?.[0].length ?? 0;
@@ -163,8 +163,8 @@ export class FigureExtractor {
       const tailEndsAtComma = /^\s*,/u.test(text.slice(afterNounStart + rightAttached.length)) || /\svà\s*$/u.test(rightAttached);
       previousFigureEnd = Math.max(mention.end, noun && !innerNoun ? noun.end : 0, tailEndsAtComma ? afterNounStart + rightAttached.length : 0);
 
-      const countBefore = previousCountStart;
-      previousCountStart = mention.start;
+      const countBefore = previousCount;
+      previousCount = mention;
 
       if (isVetoed(text.slice(clauseStart, mention.start), text.slice(mention.end, rightLimit), text.slice(0, mention.start), statement, mention.kind === 'percent' || mention.percent !== undefined)) continue;
 
@@ -175,7 +175,8 @@ export class FigureExtractor {
         mention.kind === 'percent' &&
         previousFigure &&
         previousFigure.percent === undefined &&
-        countBefore === previousFigureStart &&
+        previousFigure.unit !== 'percent' &&
+        countBefore?.start === previousFigureStart &&
         !/;|\.\s/u.test(text.slice(previousClauseFrom, clauseFrom)) &&
         (RATE_OF_PREVIOUS.test(left) || RATE_IN_PARENTHESES.test(text.slice(previousClauseFrom, mention.start))) &&
         !this.namesAnotherRate(left, previousFigure, folded)
@@ -190,12 +191,29 @@ export class FigureExtractor {
         continue;
       }
 
+      // "đạt 70,7% (534/755 hồ sơ)", "100% qua Cổng dịch vụ công quốc gia (486/486 hồ sơ)": a ratio in parentheses right
+      // after a rate states that rate's numerator and denominator — one figure, of the measure the rate's words name.
+      const rate =
+        mention.kind === 'ratio' && mention.percent === undefined && countBefore?.kind === 'percent' && RATE_IN_PARENTHESES.test(text.slice(countBefore.end, mention.start))
+          ? countBefore
+          : undefined;
+      if (rate && previousFigure && previousFigureStart === rate.start && previousFigure.unit === 'percent' && previousFigure.metric !== undefined) {
+        const rule = this.ruleById(previousFigure.metric)!;
+        const end = Math.max(mention.end, noun && !innerNoun ? noun.end : 0);
+        Object.assign(previousFigure, { value: mention.value ?? 0, denominator: mention.denominator, percent: rate.percent ?? rate.value, unit: rule.unit, noun: nounOfUnit(rule.unit) });
+        previousFigure.raw = text.slice(rate.start, end).trim();
+        previousFigure.location = statement.locate(rate.start, end);
+        continue;
+      }
+
       // "đăng ký tạm trú (1 086 hồ sơ), đăng ký thường trú (412 hồ sơ)": a count opening a parenthesis right after a
       // name is that name's count, as after "đăng ký tạm trú: ".
       const named = left.trim() === '' ? nameBeforeParenthesis(text, clauseFrom) : undefined;
       const clause = named !== undefined ? `${named}: ` : text.slice(clauseFrom, mention.start);
+      // The rate's words name the ratio's measure: "100% qua Cổng dịch vụ công (486/486 hồ sơ)" reads as "486/486 hồ sơ qua Cổng …".
+      const governing = rate ? `${text.slice(rate.end, mention.start).replace(/\(\s*$/u, '')} ${left}` : left;
       let candidate =
-        followedByUnknownWord && mention.kind !== 'percent' ? undefined : this.choose(mention, noun?.phrase, left, clause, rightAttached, statement, folded);
+        followedByUnknownWord && mention.kind !== 'percent' ? undefined : this.choose(mention, noun?.phrase, governing, clause, rightAttached, statement, folded);
       // A bare number ("…: 35") is a figure only when its own clause names the measure; a section title is not enough.
       if (candidate && !noun && candidate.tier < 2 && mention.kind !== 'ratio') candidate = undefined;
       if (candidate && mention.kind === 'percent' && candidate.compiled.rule.percent !== 'only' && candidate.tier < 2) candidate = undefined;
@@ -228,6 +246,10 @@ export class FigureExtractor {
       if (!rule && !otherNoun) continue;
 
       const figure = this.buildFigure(rule, mention, statement, clause, firstIndex + figures.length, innerNoun ? undefined : noun?.end, noun?.phrase, otherNoun);
+      if (rate) {
+        figure.percent = rate.percent ?? rate.value ?? 0;
+        if (rate.percentDecimals !== undefined) figure.percentDecimals = rate.percentDecimals;
+      }
       // The procedure named in the number's own words, since the number before it, is its own: "đăng ký thường trú trực
       // tuyến đạt 88,2%, đăng ký tạm trú trực tuyến đạt 91,3%".
       const ownProcedure = figure.unit === 'dossiers' || figure.noun === 'hồ sơ' ? this.firstProcedure(left) : undefined;
@@ -424,7 +446,8 @@ export class FigureExtractor {
     // "(tỷ lệ 100% đúng và trước hẹn)", "tỷ lệ công dân … được kích hoạt tài khoản … mức 2 đạt 81,4%": a rate stated of
     // a count metric, kept as that metric in percent; so is a share of the counted things, "hơn 92% hồ sơ … được nộp
     // trực tuyến" (the noun then has to be the rule's, and its cue has to be in the clause).
-    if (isPercentOnly) return rule.percent === 'allowed' && (noun !== undefined || /(?:tỷ|tỉ) lệ[^%;]{0,90}$/iu.test(clause));
+    // "đăng ký tạm trú trực tuyến đạt 91,3%" says the same without "tỷ lệ": the measure's words, then "đạt".
+    if (isPercentOnly) return rule.percent === 'allowed' && (noun !== undefined || /(?:tỷ|tỉ) lệ[^%;]{0,90}$/iu.test(clause) || RATE_VERB_BEFORE.test(clause));
     if (rule.percent === 'never' && mention.percent !== undefined) return false;
     return true;
   }
@@ -589,6 +612,8 @@ export function isFigure(quantity: Quantity): quantity is Quantity & Figure {
 const RATE_OF_PREVIOUS = /^(?:(?:[^;:.()\d]|mức(?: độ)? \d){0,60}(?:đạt|chiếm|bằng|=)\s*(?:tỷ lệ|tỉ lệ)?\s*(?:khoảng|gần|hơn|trên|xấp xỉ|ước)?|\s*\()\s*$/iu;
 /** The words between a count and its denominator: "… tài khoản … mức 2 trên tổng số ", " trong tổng số ". */
 const RATIO_IN_WORDS = /^(?:[^;:.()\d]|mức(?: độ)? \d){0,100}?\s(?:trên|trong)\s+(?:tổng(?:\s+số)?|số)\s*$/iu;
+/** "… trực tuyến đạt 91,3%": a rate verb right before a percentage. */
+const RATE_VERB_BEFORE = /(?:đạt|chiếm)\s*(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$/iu;
 /** "2.987 hồ sơ trực tuyến (93,2%)": a rate in parentheses after the words of its count. */
 const RATE_IN_PARENTHESES = /^[^;:.()\d]{0,60}\(\s*$/u;
 
