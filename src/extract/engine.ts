@@ -143,7 +143,9 @@ export class FigureExtractor {
       if (isVetoed(text.slice(clauseStart, mention.start), text.slice(mention.end, rightLimit), text.slice(0, mention.start), statement, mention.kind === 'percent' || mention.percent !== undefined)) continue;
 
       // A percentage right after a count in the same clause ("5616 tài khoản đạt 40%/ tổng dân số") is that count's rate.
-      if (mention.kind === 'percent' && previousFigure && previousFigure.percent === undefined && !/;|\.\s/u.test(text.slice(previousClauseFrom, clauseFrom)) && RATE_OF_PREVIOUS.test(left)) {
+      // "8.215 hồ sơ (47,3%)": a percentage alone in a parenthesis right after a count is that count's share.
+      const shareInParenthesis = /^\s*\(\s*$/u.test(text.slice(previousClauseFrom, mention.start)) && /^\s*\)/u.test(text.slice(mention.end));
+      if (mention.kind === 'percent' && previousFigure && previousFigure.percent === undefined && !/;|\.\s/u.test(text.slice(previousClauseFrom, clauseFrom)) && (shareInParenthesis || RATE_OF_PREVIOUS.test(left))) {
         previousFigure.percent = mention.percent ?? mention.value;
         if (mention.percentDecimals !== undefined) previousFigure.percentDecimals = mention.percentDecimals;
         previousFigure.raw = text.slice(previousFigureStart, mention.end).trim();
@@ -488,7 +490,8 @@ export function isFigure(quantity: Quantity): quantity is Quantity & Figure {
 }
 
 /** "…6589 TTHC tiếp nhận, đạt tỷ lệ 100%": the words between a count and its rate, at most a short phrase. */
-const RATE_OF_PREVIOUS = /^(?:(?:[^;:.()\d]|mức(?: độ)? \d){0,40}(?:đạt|chiếm|bằng|=)\s*(?:tỷ lệ|tỉ lệ)?|\s*\()\s*$/iu;
+// "…, tỷ lệ giải quyết đúng hạn đạt 99%" names its own measure before "đạt": a rate of that, not of the count before it.
+const RATE_OF_PREVIOUS = /^(?:(?:(?!tỷ lệ|tỉ lệ)[^;:.()\d]|mức(?: độ)? \d){0,40}(?:đạt|chiếm|bằng|=)\s*(?:tỷ lệ|tỉ lệ)?|\s*\()\s*$/iu;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

@@ -17,6 +17,8 @@ export interface ReportContext {
   period?: string;
   /** The issuer's unit name ("Hương Minh"): a unit named in a sentence that is the issuer is no other unit. */
   unitName?: string;
+  /** The issuer's level ("huyện"): the district of Minh Lâm is not its town of Minh Lâm. */
+  unitLevel?: string;
 }
 
 type Found = { figure: Quantity; statement: Statement };
@@ -45,7 +47,7 @@ export function readQualifiers(found: readonly Found[], report: ReportContext): 
     if (period !== undefined && period !== 'own' && period !== report.period && !figure.cumulative) figure.period = period;
 
     const subject = subjectOf(statement, governing.clause, text.slice(0, at));
-    if (subject !== undefined && comparableName(stripLevel(subject)) !== issuer) figure.subject = subject;
+    if (subject !== undefined && !(comparableName(stripLevel(subject)) === issuer && sameLevel(subject, report.unitLevel))) figure.subject = subject;
 
     // A heading's field is too broad to scope by ("III. CÔNG TÁC … LAO ĐỘNG, XÃ HỘI" over every count below it).
     const field = fieldOf([governing.clause, statement.table?.rowLabel ?? '', labelAbove]);
@@ -118,6 +120,15 @@ function fieldOf(texts: readonly string[]): string | undefined {
     if (hit) return hit.id;
   }
   return undefined;
+}
+
+/** Does the unit named carry the issuer's level (or no level word to tell)? */
+function sameLevel(subject: string, level: string | undefined): boolean {
+  if (level === undefined) return true;
+  const named = new RegExp(String.raw`^(${LEVEL_WORDS})`, 'u').exec(subject)?.[1]?.toLowerCase();
+  if (named === undefined) return true;
+  const expanded = ({ 'tp.': 'thành phố', 'tt.': 'thị trấn', 'tx.': 'thị xã', 'p.': 'phường', 'h.': 'huyện', 'q.': 'quận' } as Record<string, string>)[named] ?? named;
+  return expanded === level.toLowerCase();
 }
 
 function stripLevel(name: string): string {

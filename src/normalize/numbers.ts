@@ -908,7 +908,7 @@ const RATIO_PERCENT_TAIL = new RegExp(
   'iuy',
 );
 const PERCENT_BASE = /[ \t]*\/[ \t]*(\p{L}[^;,.()\n\d%/]{0,60})/uy;
-const PERCENT_BASE_WORDS = /[ \t]*(?:so với[ \t]+|trên[ \t]+)?((?:tổng[ \t]+)?(?:dân số|số dân|nhân khẩu|số hộ|hộ gia đình|người dân|công dân)(?![\p{L}]))/iuy;
+const PERCENT_BASE_WORDS = /[ \t]*(?:so với[ \t]+|trên[ \t]+|của[ \t]+)?((?:tổng[ \t]+)?(?:số[ \t]+)?(?:dân số|số dân|nhân khẩu|số hộ|hộ gia đình|người dân|công dân|người)(?![\p{L}]))/iuy;
 
 function readPlainNumber(m: RegExpExecArray, ctx: Ctx): Draft[] | null {
   const token = m[0];
