@@ -261,6 +261,11 @@ function readInContext(token: string, ctx: ReadContext, dotDecimalSeen: boolean)
   if (DOT_FOOTNOTE_SHAPE.test(token) && ctx === 'count') {
     return { ...r, value: r.alternative, alternative: r.value, decimals: 0 };
   }
+  // A document that writes its decimals with a dot ("86.5%") writes its thousands with a comma ("6,372 hồ sơ"):
+  // there "x,yyy" is a count, read with certainty wherever a count may stand.
+  if (COMMA_THREE_SHAPE.test(token) && dotDecimalSeen && (ctx === 'count' || ctx === 'plain')) {
+    return { value: r.alternative, alternative: r.value, uncertain: false, decimals: 0 };
+  }
   if (COMMA_THREE_SHAPE.test(token) && ctx === 'count') {
     return {
       value: r.alternative, alternative: r.value, uncertain: true, decimals: 0,
