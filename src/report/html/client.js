@@ -631,6 +631,7 @@
       ]));
     }
     if (numbers.firstChild) card.appendChild(numbers);
+    if (finding.why) card.appendChild(el('p', { className: 'why', text: 'Vì sao các số được đối chiếu: ' + finding.why }));
 
     if (finding.evidence.length > 0) {
       card.appendChild(el('ol', { className: 'evidence', 'aria-label': 'Trích dẫn từ báo cáo' }, finding.evidence.map(function (evidence) {

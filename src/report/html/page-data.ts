@@ -55,6 +55,8 @@ export interface PageFinding {
   expected?: string;
   evidence: PageEvidence[];
   detail?: string;
+  /** Why the checker linked these numbers (the marker or structure), for the auditor to judge a doubtful finding. */
+  why?: string;
 }
 
 export interface PageEvidence {
@@ -210,6 +212,7 @@ function pageFinding(finding: Finding, pdfHref: string | undefined): PageFinding
     ...(finding.expected !== undefined ? { expected: formatVietnameseNumber(finding.expected) } : {}),
     evidence: finding.evidence.map((evidence) => pageEvidence(evidence, finding.values, pdfHref)),
     ...(finding.detail !== undefined ? { detail: finding.detail } : {}),
+    ...(finding.why !== undefined ? { why: finding.why } : {}),
   };
 }
 
