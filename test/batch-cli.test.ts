@@ -23,7 +23,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Columns exactly as docs/contract.md lists them. */
 /** Columns exactly as docs/contract.md lists them, then `ocr` (appended: the figure was read by OCR). */
-const FIGURE_HEADER = ['file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule', 'ocr'];
+const FIGURE_HEADER = ['file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule', 'ocr', 'as_of', 'subject'];
 const FINDING_HEADER = ['file', 'rule', 'severity', 'message', 'values', 'page', 'line', 'evidence', 'fingerprint'];
 const REPORT_HEADER_START = ['file', 'status', 'doc_type', 'unit_name', 'province', 'period', 'report_date', 'pages', 'figures', 'errors', 'warnings', 'infos'];
 /** Appended after the core metrics, in this order: the baseline's count, then the rest of the report's identity. */

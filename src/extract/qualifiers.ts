@@ -74,14 +74,17 @@ function hasCumulativeCue(text: string): boolean {
   return CUMULATIVE_CUES.some((cue) => lower.includes(cue));
 }
 
-/** "tính đến ngày 20/9/2025" → "2025-09-20"; "đến 15-10" in a 2025 report → "2025-10-15". */
+/**
+ * "tính đến ngày 20/9/2025" → "2025-09-20"; "đến 15-10" in a 2025 report → "2025-10-15"; with no year anywhere,
+ * ISO 8601's month-day form "--10-15".
+ */
 function asOfDate(text: string, year: number | undefined): string | undefined {
   let found: string | undefined;
   for (const mention of findNumbers(text)) {
     if (mention.kind !== 'date' || mention.date?.day === undefined || mention.date.month === undefined) continue;
     if (!AS_OF_BEFORE_DATE.test(text.slice(0, mention.start))) continue;
     const dateYear = mention.date.year ?? year;
-    found = `${dateYear ?? '????'}-${String(mention.date.month).padStart(2, '0')}-${String(mention.date.day).padStart(2, '0')}`;
+    found = `${dateYear ?? '-'}-${String(mention.date.month).padStart(2, '0')}-${String(mention.date.day).padStart(2, '0')}`;
   }
   return found;
 }

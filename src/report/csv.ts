@@ -52,10 +52,16 @@ export const CORE_METRICS = [
   'dossiers.on_time',
 ] as const;
 
-/** `ocr` (appended): `yes` when the figure was read by OCR from a scanned page, else empty. */
+/**
+ * Appended columns: `ocr`, `yes` when the figure was read by OCR from a scanned page; `as_of`, the date a running
+ * total is counted to ("tính đến ngày 31/5/2025" → `2025-05-31`, a month or year when that is all it names);
+ * `subject`, the named unit a figure is about when it is not the issuing unit ("xã Tân Hòa đạt 98%"), empty for
+ * the reporting unit's own figures.
+ */
 export const FIGURE_COLUMNS = [
   'file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule',
   'ocr',
+  'as_of', 'subject',
 ] as const;
 
 export const FINDING_COLUMNS = ['file', 'rule', 'severity', 'message', 'values', 'page', 'line', 'evidence', 'fingerprint'] as const;
@@ -86,6 +92,7 @@ function figureRow(file: string, figure: Figure): Array<string | number | undefi
     file, figure.metric, figure.value, figure.denominator, figure.percent, figure.unit, figure.year, figure.procedure,
     figure.raw, figure.location.page, figure.location.line, figure.evidence, figure.rule,
     figure.ocr ? 'yes' : undefined,
+    figure.asOf, figure.subject,
   ];
 }
 
