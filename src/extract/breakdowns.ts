@@ -355,12 +355,41 @@ export function endOfBreakdown(text: string, at: number): number {
 
 /** Is `position` inside a parenthesis that closes before `before` ("… so với năm 2023 (6.692 hồ sơ). Trong đó:")? An aside, not a total. */
 function inAside(text: string, position: number, before: number): boolean {
-  const from = Math.max(0, position - BREAKDOWN_REACH);
-  const back = text.slice(from, position + 1);
-  const open = back.lastIndexOf('(');
-  if (open < 0 || back.lastIndexOf(')') > open) return false;
-  const close = text.slice(position, before).indexOf(')');
-  return close >= 0;
+  const { opens, closes } = parenthesesOf(text);
+  const open = lastAtOrBefore(opens, position);
+  if (open === undefined || open < position - BREAKDOWN_REACH) return false;
+  const closedBefore = lastAtOrBefore(closes, position);
+  if (closedBefore !== undefined && closedBefore > open) return false;
+  const close = closes[firstAtOrAfter(closes, position)];
+  return close !== undefined && close < before;
+}
+
+/** Where a text's parentheses are, found once per text: this runs for every number against every marker of a line. */
+let parenthesesCache: { text: string; opens: number[]; closes: number[] } | undefined;
+function parenthesesOf(text: string): { opens: number[]; closes: number[] } {
+  if (parenthesesCache?.text !== text) {
+    const opens: number[] = [];
+    const closes: number[] = [];
+    for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) opens.push(at);
+    for (let at = text.indexOf(')'); at >= 0; at = text.indexOf(')', at + 1)) closes.push(at);
+    parenthesesCache = { text, opens, closes };
+  }
+  return parenthesesCache;
+}
+
+function firstAtOrAfter(sorted: readonly number[], position: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function lastAtOrBefore(sorted: readonly number[], position: number): number | undefined {
+  return sorted[firstAtOrAfter(sorted, position + 1) - 1];
 }
 
 /** The marker a statement ends with ("…, trong đó:", "- Trong đó:", "gồm:"), if any. */

@@ -55,13 +55,17 @@ export function readQualifiers(found: readonly Found[], report: ReportContext): 
   }
 }
 
+/** How far back a number's sentence is looked for: longer than any sentence an office writes. */
+const GOVERNING_REACH = 600;
+
 /**
  * The words that govern a number: its own clause (since the last ";", or since the last "," when a unit is named
  * right after it), and the opening of its sentence up to the first comma or colon ("Lũy kế đến nay, trên địa bàn
  * có …"). A table cell's statement is "<column> <row>: <cell>", all of which governs it.
  */
 function governingText(statement: Statement, at: number): { clause: string; opening: string } {
-  const before = statement.text.slice(0, at);
+  // Within reach of the number: a 1 MB line with no full stop must not be rescanned for each of its numbers.
+  const before = statement.text.slice(Math.max(0, at - GOVERNING_REACH), at);
   const sentenceStart = Math.max(0, ...[...before.matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((match) => (match.index ?? 0) + match[0].length));
   const sentence = before.slice(sentenceStart);
   const clauseStart = sentence.lastIndexOf(';') + 1;
