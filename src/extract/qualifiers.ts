@@ -17,9 +17,14 @@ export interface ReportContext {
   period?: string;
   /** The issuer's unit name ("Hương Minh"): a unit named in a sentence that is the issuer is no other unit. */
   unitName?: string;
+  /** The issuer's level ("huyện"): "thị trấn Minh Lâm" in the report of huyện Minh Lâm is another unit. */
+  unitLevel?: string;
 }
 
 type Found = { figure: Quantity; statement: Statement };
+
+/** A report's data cut-off ("số liệu tính đến ngày …", "số liệu cập nhật đến …"), with its brackets. */
+const DATA_CUT_OFF = /\(?\s*số liệu\s+(?:được\s+)?(?:tính|cập nhật|thống kê)\s+(?:đến|tới)[^()]*\)?/giu;
 
 /** Level words in either case of their first letter ("Xã", "xã"), the proper name after them in its own capitals. */
 const LEVEL_WORDS = UNIT_LEVEL_WORDS.map((word) => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1).replace(/\./gu, '\\.')}`).join('|');
@@ -33,7 +38,9 @@ export function readQualifiers(found: readonly Found[], report: ReportContext): 
     const text = statement.text;
     const at = figure.location.start ?? 0;
     const governing = governingText(statement, at);
-    const labelAbove = statement.scopes.find((scope) => !scope.heading && /:\s*$/u.test(scope.text))?.text ?? '';
+    // "(số liệu tính đến ngày 28/02/2025)" in a report's opening dates the whole report, not a running total; a DOCX
+    // keeps that opening as the label above every paragraph below it.
+    const labelAbove = (statement.scopes.find((scope) => !scope.heading && /:\s*$/u.test(scope.text))?.text ?? '').replace(DATA_CUT_OFF, ' ');
 
     if (hasCumulativeCue(`${governing.opening} ${governing.clause} ${labelAbove}`)) figure.cumulative = true;
     const asOf = asOfDate(`${governing.opening} ${governing.clause}`, report.year) ?? asOfDate(labelAbove, report.year);
@@ -45,7 +52,7 @@ export function readQualifiers(found: readonly Found[], report: ReportContext): 
     if (period !== undefined && period !== 'own' && period !== report.period && !figure.cumulative) figure.period = period;
 
     const subject = subjectOf(statement, governing.clause, text.slice(0, at));
-    if (subject !== undefined && comparableName(stripLevel(subject)) !== issuer) figure.subject = subject;
+    if (subject !== undefined && !isIssuer(subject, issuer, report.unitLevel)) figure.subject = subject;
 
     // A heading's field is too broad to scope by ("III. CÔNG TÁC … LAO ĐỘNG, XÃ HỘI" over every count below it).
     const field = fieldOf([governing.clause, statement.table?.rowLabel ?? '', labelAbove]);
@@ -118,6 +125,13 @@ function fieldOf(texts: readonly string[]): string | undefined {
     if (hit) return hit.id;
   }
   return undefined;
+}
+
+/** The issuer named again, unless the words give it another level (a district's town of the same name is not the district). */
+function isIssuer(subject: string, issuer: string | undefined, issuerLevel: string | undefined): boolean {
+  if (comparableName(stripLevel(subject)) !== issuer) return false;
+  const level = new RegExp(String.raw`^(?:${LEVEL_WORDS})(?=\s)`, 'u').exec(subject)?.[0].toLowerCase();
+  return level === undefined || issuerLevel === undefined || level.endsWith('.') || level === issuerLevel.toLowerCase();
 }
 
 function stripLevel(name: string): string {
