@@ -42,13 +42,14 @@ export default defineBatchCheck({
           if (values[0]!.type === 'running' && before.slice(0, 4) !== after.slice(0, 4)) continue;
           const earlier = preferOwn(byDate.get(before)!);
           const later = preferOwn(byDate.get(after)!);
-          const earlierValue = Math.min(...earlier.map((value) => value.value));
-          const laterValue = Math.max(...later.map((value) => value.value));
+          // Every value either report states for that day counts: only a fall whatever copy is right is said.
+          const earlierValue = Math.min(...earlier.flatMap((value) => [value.value, ...value.alternatives]));
+          const laterValue = Math.max(...later.flatMap((value) => [value.value, ...value.alternatives]));
           if (laterValue >= earlierValue) continue;
           const first = values[0]!;
           const earlierFiles = uniqueFiles(byDate.get(before)!.filter((value) => value.value === earlierValue).map((value) => value.file));
           const laterFiles = uniqueFiles(byDate.get(after)!.filter((value) => value.value === laterValue).map((value) => value.file));
-          const shown = later.find((value) => value.value === laterValue)!;
+          const shown = later.find((value) => value.value === laterValue) ?? later[0]!;
           report({
             messageId: 'decrease',
             data: {

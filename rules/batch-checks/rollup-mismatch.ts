@@ -12,8 +12,9 @@ import { commune, district } from './examples.ts';
  *
  * - `row`: the value the roll-up gives a unit differs from the unit's own (values: the roll-up's, the unit's);
  * - `total`: the roll-up's own figure differs from the sum of its units' own figures (values: the roll-up's, then each
- *   unit's in the order the roll-up names them). A roll-up that adds up with its own rows can still be off when a row
- *   was copied wrong: both are said.
+ *   unit's in the order the roll-up names them), for a figure the roll-up itself gives unit by unit (a district's own
+ *   broadcasts are no sum of its communes'), and only when every unit it names sent its own report. A roll-up that
+ *   adds up with its own rows can still be off when a row was copied wrong: both are said.
  *
  * Counts only (rates are compared by `peer-outlier`, and a rate written with another precision is no contradiction).
  * A unit that sent the period twice with different values is compared with either copy (`duplicate-report` says the rest).
@@ -69,6 +70,9 @@ export default defineBatchCheck({
       // The roll-up's own figure against its units' own reports, when every unit it names sent one.
       if (named.length < 2) continue;
       for (const total of stated.filter((value) => value.own)) {
+        // Only a figure the roll-up itself breaks down by unit is a sum of its units: a district's own broadcasts are not.
+        const rows = new Set(stated.filter((value) => !value.own && value.metric === total.metric && value.type === total.type).map((value) => value.unit));
+        if (rows.size < 2) continue;
         const parts = named.map((unit) => view.valuesFor(unit, total.metric, total.type, period).filter((value) => value.own));
         if (parts.some((values) => values.length === 0)) continue;
         const options = parts.map(distinctValues);

@@ -122,7 +122,11 @@ export class ProvinceView {
         if (seen.has(key)) continue;
         const numerator = pick(values, rate.numerator);
         const denominator = pick(values, rate.denominator);
-        if (!numerator || !denominator || denominator.value <= 0) continue;
+        if (!numerator || !denominator) continue;
+        // A share above 100 % is a part read above its whole — the file's own finding (part-exceeds-whole), no rate.
+        // A report that states two values of one standing (a table read two ways, a restatement that differs) gives no rate.
+        if (numerator.alternatives.length > 0 || denominator.alternatives.length > 0) continue;
+        if (!numerator || !denominator || denominator.value <= 0 || numerator.value > denominator.value) continue;
         seen.add(key);
         result.push({ rate, unit, period, value: (numerator.value / denominator.value) * 100, numerator, denominator });
       }
