@@ -125,8 +125,8 @@ function seriesTypeOf(kind: MeasureKind, cumulative: boolean): SeriesType {
  * `eid.activated` is read as `eid.level2` in a report that states no `eid.level2` of that series (rules/measures.ts).
  */
 export function headsOf(report: BatchReport): Head[] {
-  const reportSpan = parsePeriod(report.metadata.period);
-  if (!reportSpan) return [];
+  // A report whose period is unknown still heads its own values (reports.csv); the batch compares it with nothing.
+  const reportSpan = parsePeriod(report.metadata.period) ?? { key: report.metadata.period ?? '', start: '', end: '' };
   const reportYear = yearOfPeriod(report.metadata.period);
   const groups = new Map<string, { subject?: string; period: PeriodSpan; metric: string; kind: MeasureKind; type: SeriesType; figures: BatchFigure[] }>();
   for (const figure of report.figures) {
@@ -193,4 +193,19 @@ function dateOf(figure: BatchFigure, period: PeriodSpan): string {
 export function columnSeries(metric: string): SeriesType {
   const kind = kindOf(metric, false);
   return kind === 'flow' ? 'period' : 'level';
+}
+
+/**
+ * reports.csv's metric columns: the report's own value for its own period of each metric (the rule above), the
+ * column's series (`columnSeries`): a flow's count of the period, a stock's running total, a level as stated.
+ */
+export function ownColumnValues(document: DocumentResult): Map<string, number> {
+  const summary = summarizeForBatch({ ...document, status: 'ok' }, 0);
+  const own = document.metadata.period ?? '';
+  const values = new Map<string, number>();
+  for (const head of headsOf(summary)) {
+    if (head.subject !== undefined || head.period.key !== own || head.type !== columnSeries(head.metric)) continue;
+    if (!values.has(head.metric)) values.set(head.metric, head.value);
+  }
+  return values;
 }

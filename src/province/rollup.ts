@@ -105,7 +105,7 @@ function row(
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
-/** A district, then its communes; units by name the Vietnamese way; periods by start, shorter first. */
+/** A district, then its communes; units by name the Vietnamese way; periods by their last day, a month before the quarter it ends. */
 function compareRows(a: RollupRow, b: RollupRow): number {
   const tier = (row: RollupRow) => TIER_ORDER[tierOf(row.unitLevel as never) ?? 'commune'];
   const group = (row: RollupRow) => (tier(row) === 2 ? (row.district ?? '') : tier(row) === 1 ? row.unitName : '');
@@ -115,8 +115,8 @@ function compareRows(a: RollupRow, b: RollupRow): number {
     tier(a) - tier(b) ||
     collator.compare(a.unitName, b.unitName) ||
     collator.compare(a.unitLevel ?? '', b.unitLevel ?? '') ||
-    (a.periodStart ?? '').localeCompare(b.periodStart ?? '') ||
     (a.periodEnd ?? '').localeCompare(b.periodEnd ?? '') ||
+    (b.periodStart ?? '').localeCompare(a.periodStart ?? '') ||
     a.file.localeCompare(b.file)
   );
 }

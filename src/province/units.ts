@@ -107,6 +107,11 @@ export class UnitRegistry {
     return key;
   }
 
+  /** Whether a report of the batch names itself so (any level). */
+  knows(name: string): boolean {
+    return this.byName.has(comparableName(name));
+  }
+
   info(key: string): UnitInfo | undefined {
     return this.units.get(key);
   }

@@ -58,6 +58,8 @@ export class ProvinceView {
         if (head.subject !== undefined) {
           const ref = unitOfSubject(head.subject);
           if (!ref) continue;
+          // A bare name ("Khác", "Hồng Phong") is a unit when the batch knows it, or in a roll-up's table of units.
+          if (!ref.level && !this.units.knows(ref.name) && identity.report.metadata.docType !== 'rollup') continue;
           // A row names a unit below the issuer; a bare name in a district's table is one of its communes.
           unit = this.units.resolve({ ...ref, ...(issuer?.name && tierOf(issuer.level) === 'district' ? { district: issuer.name } : {}) });
           if (unit !== identity.unit && !named.includes(unit)) named.push(unit);
