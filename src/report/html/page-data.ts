@@ -5,6 +5,8 @@ import { RATES } from '../../../rules/measures.ts';
 import { analyseDocuments, metricLabel, type ProvinceResults } from '../../province/index.ts';
 import { periodLabel } from '../../province/periods.ts';
 import type { CheckConfig } from '../../check/config.ts';
+import { tierOf } from '../../province/units.ts';
+import type { UnitLevel } from '../../model/index.ts';
 import { ROLLUP_METRICS } from '../../province/rollup.ts';
 import { formatVietnameseNumber, parseVietnameseNumber } from '../../normalize/numbers.ts';
 import type { Review, ReviewDecision } from '../../batch/baseline.ts';
@@ -47,7 +49,10 @@ export interface PageBatchFinding extends PageFinding {
   files: PageFileRef[];
   evidence: Array<PageEvidence & PageFileRef>;
   unit?: string;
+  /** The period as people name it ("tháng 2/2025"), and as the outputs write it ("2025-02"; two days for a fall). */
   period?: string;
+  periodKey?: string;
+  metric?: string;
 }
 
 export interface PageProvince {
@@ -59,6 +64,8 @@ export interface PageProvince {
 export interface PageRollupRow {
   unit: string;
   level?: string;
+  /** `commune`, `district` or `province`: the rates chart compares units of one tier. */
+  tier?: string;
   district?: string;
   period: string;
   periodLabel: string;
@@ -217,7 +224,8 @@ function pageBatchFinding(finding: BatchFinding, files: PageFiles): PageBatchFin
     ...fileRef(finding.file, files),
     files: finding.files.map((file) => fileRef(file, files)),
     ...(finding.unit !== undefined ? { unit: finding.unit } : {}),
-    ...(finding.period !== undefined ? { period: periodLabel(finding.period) } : {}),
+    ...(finding.period !== undefined ? { period: periodLabel(finding.period), periodKey: finding.period } : {}),
+    ...(finding.metric !== undefined ? { metric: finding.metric } : {}),
   };
 }
 
@@ -237,6 +245,7 @@ function pageProvince(rows: readonly RollupRow[], files: PageFiles): PageProvinc
       return {
         unit: row.unit,
         ...(row.unitLevel ? { level: row.unitLevel } : {}),
+        ...(tierOf(row.unitLevel as UnitLevel | undefined) ? { tier: tierOf(row.unitLevel as UnitLevel | undefined)! } : {}),
         ...(row.district ? { district: row.district } : {}),
         period: row.period,
         periodLabel: periodLabel(row.period),
