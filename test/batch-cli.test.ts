@@ -65,7 +65,8 @@ const EXPECTED_ROWS: ReadonlyArray<readonly [file: string, status: string]> = [
   ['ảnh chụp.png', 'skipped'],
 ];
 const READABLE_COUNT = EXPECTED_ROWS.filter(([, status]) => status !== 'skipped').length;
-const OUTPUT_FILES = ['figures.csv', 'findings.csv', 'reports.csv', 'results.json', 'report.html'];
+/** The text outputs, compared byte for byte; solieu.xlsx is a zip whose entries carry the time it was written. */
+const OUTPUT_FILES = ['figures.csv', 'findings.csv', 'reports.csv', 'results.json', 'report.html', 'rollup.csv'];
 
 interface CliRun {
   code: number | null;
@@ -377,7 +378,7 @@ describe('runBatch inside the test process', () => {
       ['clean.txt', 'ok'],
     ]);
     expect(summary.stats.parsed).toBe(2);
-    expect((await readdir(outDir)).sort()).toEqual([...OUTPUT_FILES, 'outputs.json'].sort());
+    expect((await readdir(outDir)).sort()).toEqual([...OUTPUT_FILES, 'solieu.xlsx', 'outputs.json'].sort());
   });
 });
 
