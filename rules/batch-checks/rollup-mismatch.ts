@@ -115,6 +115,14 @@ export default defineBatchCheck({
         ],
       },
       {
+        name: 'the district\'s own outreach is no sum of its communes\' (it gives no commune\'s)',
+        reports: [
+          { file: 'huyen-01.txt', text: district('Tân Lập', 1, 'Lũy kế đến ngày 31/01/2025, toàn huyện đã cấp 14.264 thẻ Căn cước, trong đó xã An Hòa 8.028 thẻ, xã Bình Minh 6.236 thẻ. Đài huyện phát 30 lượt tin về Đề án 06.') },
+          { file: 'an-hoa-01.txt', text: commune('An Hòa', 1, 'Lũy kế đến ngày 31/01/2025, toàn xã đã cấp 8.028 thẻ Căn cước. Đài truyền thanh xã phát 24 lượt tin.') },
+          { file: 'binh-minh-01.txt', text: commune('Bình Minh', 1, 'Lũy kế đến ngày 31/01/2025, toàn xã đã cấp 6.236 thẻ Căn cước. Đài truyền thanh xã phát 22 lượt tin.') },
+        ],
+      },
+      {
         name: 'a commune it names is not in the batch: the total is not compared',
         reports: [
           { file: 'huyen-01.txt', text: district('Tân Lập', 1, 'Lũy kế đến ngày 31/01/2025, toàn huyện đã cấp 20.000 thẻ Căn cước, trong đó xã An Hòa 8.028 thẻ, xã Bình Minh 11.972 thẻ.') },
