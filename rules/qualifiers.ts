@@ -63,3 +63,52 @@ export const FIELDS: ReadonlyArray<{ id: string; cues: string[] }> = [
   { id: 'nong-nghiep', cues: ['nông nghiệp'] },
   { id: 'can-cuoc', cues: ['căn cước', 'cccd'] },
 ];
+
+/**
+ * Sentences as reports write them, each with what its number must be qualified by (test/qualifiers.test.ts runs
+ * them through the whole pipeline as a TXT report issued by `issuer` for `period`). `value` picks the number.
+ */
+export const QUALIFIER_EXAMPLES: ReadonlyArray<{
+  text: string;
+  issuer: string;
+  period: string;
+  value: number;
+  expected: { cumulative?: boolean; asOf?: string; period?: string; subject?: string; field?: string };
+}> = [
+  {
+    text: 'Lũy kế đến ngày 31/5/2025, Công an xã đã thu nhận 4.215 hồ sơ cấp thẻ căn cước.',
+    issuer: 'UBND XÃ AN PHÚ', period: 'tháng 5 năm 2025', value: 4215,
+    expected: { cumulative: true, asOf: '2025-05-31' },
+  },
+  {
+    text: 'Tính đến 15-10, toàn xã đã kích hoạt 3.120 tài khoản định danh điện tử mức 2.',
+    issuer: 'UBND XÃ AN PHÚ', period: 'tháng 10 năm 2025', value: 3120,
+    expected: { cumulative: true, asOf: '2025-10-15' },
+  },
+  {
+    text: 'Cùng kỳ năm trước, Bộ phận một cửa tiếp nhận 1.020 hồ sơ thủ tục hành chính.',
+    issuer: 'UBND XÃ AN PHÚ', period: 'quý III năm 2025', value: 1020,
+    expected: { period: 'previous' },
+  },
+  {
+    text: 'Trong 6 tháng đầu năm, Bộ phận một cửa tiếp nhận 2.318 hồ sơ thủ tục hành chính.',
+    issuer: 'UBND XÃ AN PHÚ', period: 'tháng 9 năm 2025', value: 2318,
+    expected: { period: '2025-H1' },
+  },
+  {
+    text: 'Xã Tân Hòa tiếp nhận 312 hồ sơ trực tuyến, cao nhất huyện.',
+    issuer: 'UBND HUYỆN MINH LÂM', period: 'tháng 8 năm 2025', value: 312,
+    expected: { subject: 'xã Tân Hòa' },
+  },
+  {
+    text: 'Lĩnh vực đất đai: tiếp nhận 96 hồ sơ, đã giải quyết 90 hồ sơ.',
+    issuer: 'UBND XÃ AN PHÚ', period: 'tháng 8 năm 2025', value: 96,
+    expected: { field: 'dat-dai' },
+  },
+  {
+    // The report's own month said again is no other period, and the issuer naming itself is no other unit.
+    text: 'Trong tháng 8, UBND xã An Phú tiếp nhận 185 hồ sơ thủ tục hành chính.',
+    issuer: 'UBND XÃ AN PHÚ', period: 'tháng 8 năm 2025', value: 185,
+    expected: {},
+  },
+];

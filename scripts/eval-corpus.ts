@@ -7,6 +7,8 @@
  * `--list` (every miss and false alarm), `--json FILE` (the summary, for test/eval-corpus.test.ts's floors).
  */
 import { writeFileSync } from 'node:fs';
+import { analyseDocuments } from '../src/province/index.ts';
+import { goldDocuments, provinceBatch, provinceGold, scoreBatchFindings, scoreLine } from '../src/eval/province.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_FORMATS, CORPUS_GROUPS, groupOf, loadCorpus, metadataRight, scoreCorpusFile, type CorpusFileScore, type CorpusFormat } from '../src/eval/corpus.ts';
@@ -168,6 +170,23 @@ export async function runCorpusEval(root: string, argv: readonly string[]): Prom
     const four = members.filter((score) => ['unit_name', 'unit_level', 'period', 'doc_type'].every((field) => metadataRight(score.metadata.find((entry) => entry.field === field)!))).length;
     if (group === 'all') allFourRight = four;
     console.log(`${group.padEnd(8)} ${right.map((count) => `${count}/${members.length}`.padStart(11)).join(' ')} ${percent(four, members.length)}`);
+  }
+
+  // Checks across reports, on the fixture province (the p-group, one rendering of each report, src/eval/province.ts):
+  // on the gold's own figures (what the checks do) and on the figures the pipeline read (what a batch gets).
+  const province = provinceBatch(root);
+  const provinceResults = province.map((file) => scores.find((score) => score.id === file.id && `${file.id}.${score.format}` === file.source.replace(/^.*\//u, ''))?.result);
+  if (provinceResults.every((result) => result !== undefined)) {
+    const gold = provinceGold(root);
+    const onGold = scoreBatchFindings(analyseDocuments(goldDocuments(root)).findings, gold);
+    const onPipeline = scoreBatchFindings(analyseDocuments(provinceResults.map((result, index) => ({ ...result!, file: province[index]!.name }))).findings, gold);
+    console.log(`\nChecks across reports, fixture province (${province.length} reports, mixed formats; fixtures/corpus/gold/batch-province.json)`);
+    console.log(`  on the gold's figures:     ${scoreLine(onGold)}`);
+    console.log(`  on the pipeline's figures: ${scoreLine(onPipeline)}`);
+    if (values.list) {
+      for (const missed of onPipeline.missed) console.log(`    missed ${missed.rule} [${missed.values.join(';')}] ${missed.unit ?? ''}`);
+      for (const entry of onPipeline.falsePositives) console.log(`    ALARM${entry.silent ? ' (consistent place)' : ''} ${entry.finding.rule} [${entry.finding.values.join(';')}] ${entry.finding.message.slice(0, 150)}`);
+    }
   }
 
   if (values.list) {

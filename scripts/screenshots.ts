@@ -7,6 +7,10 @@
  *                              most telling one there is (a check before an ingest note, an error before the rest,
  *                              one quoted from a PDF page before one without)
  *
+ *   docs/province-overview.png the province overview of the fixture province (src/eval/province.ts): the findings
+ *                              across its reports first, then the charts — findings by check, a rate by unit, one
+ *                              unit's series over the months
+ *
  * Re-run it whenever the page or the checks change; look at the pictures before committing them.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +19,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ResultsSchema, type DocumentResult, type Finding } from '../src/model/index.ts';
-import { launchChromium } from '../test/support/chromium.ts';
+import { launchChromium, type Chromium } from '../test/support/chromium.ts';
+import { assembleProvince } from '../src/eval/province.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const docs = join(root, 'docs');
@@ -81,11 +86,32 @@ async function main(): Promise<void> {
         clip: { x: Math.max(0, box.x - margin), y: Math.max(0, box.y - margin), width: box.width + 2 * margin, height: box.height + 2 * margin },
       });
       console.log(`docs/report-finding.png (${chosen.finding.rule}: ${chosen.finding.message})`);
+      await provinceShots(browser);
     } finally {
       await browser.close();
     }
   } finally {
     await rm(out, { recursive: true, force: true });
+  }
+}
+
+/** The fixture province, mixed formats, through `solieu run`; its overview section as the README shows it. */
+async function provinceShots(browser: Chromium): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'solieu-province-shots-'));
+  try {
+    assembleProvince(root, join(work, 'in'));
+    const run = spawnSync(process.execPath, [join(root, 'bin/solieu.mjs'), 'run', join(work, 'in'), '--out', join(work, 'out'), '--no-cache', '-q'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (run.status !== 0) throw new Error(`solieu run exited with ${run.status}`);
+    const page = await browser.context.newPage();
+    await page.goto(pathToFileURL(join(work, 'out', 'report.html')).href);
+    await page.waitForSelector('#chart-series svg');
+    // The charts and the first findings across reports: what the page opens on for a province.
+    const box = await page.locator('#province').boundingBox();
+    if (!box) throw new Error('no province overview on the page');
+    await page.screenshot({ path: join(docs, 'province-overview.png'), fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1500) } });
+    console.log('docs/province-overview.png');
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
 }
 

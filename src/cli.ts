@@ -11,6 +11,7 @@ import { TOOL_VERSION } from './version.ts';
 import { DEFAULT_OCR_MAX_PAGES, OCR_MODES, type OcrMode } from './ingest/ocr-options.ts';
 import type { Severity } from './model/index.ts';
 import { CHECK_RULES, type CheckConfig } from './check/index.ts';
+import { BATCH_CHECK_RULES } from './province/index.ts';
 import { ConfigError, loadCheckConfig, withRuleOverrides } from './check/config.ts';
 import { DEFAULT_LIMITS, type IngestLimits } from './ingest/limits.ts';
 import { oneOf, parseCommandLine, positiveInteger, positiveSeconds, UsageError, type OptionSpecs } from './cli-args.ts';
@@ -263,7 +264,7 @@ async function parseRunOptions(args: string[]): Promise<RunOptions> {
 
 /** `solieu.config.json` (or `--config FILE`), then each `--rule id=severity|off`; a bad setting is a usage error. */
 function checkConfiguration(file: string | undefined, rules: readonly string[]): CheckConfig {
-  const ids = CHECK_RULES.map((rule) => rule.meta.id);
+  const ids = [...CHECK_RULES, ...BATCH_CHECK_RULES].map((rule) => rule.meta.id);
   try {
     return withRuleOverrides(loadCheckConfig(file, ids), rules, ids);
   } catch (error) {

@@ -23,8 +23,9 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Columns exactly as docs/contract.md lists them. */
 /** Columns exactly as docs/contract.md lists them, then `ocr` (appended: the figure was read by OCR). */
-const FIGURE_HEADER = ['file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule', 'ocr'];
-const FINDING_HEADER = ['file', 'rule', 'severity', 'message', 'values', 'page', 'line', 'evidence', 'fingerprint'];
+const FIGURE_HEADER = ['file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule', 'ocr', 'as_of', 'subject'];
+/** `files` (appended): the reports a finding across reports involves; empty for a file's own findings. */
+const FINDING_HEADER = ['file', 'rule', 'severity', 'message', 'values', 'page', 'line', 'evidence', 'fingerprint', 'files'];
 const REPORT_HEADER_START = ['file', 'status', 'doc_type', 'unit_name', 'province', 'period', 'report_date', 'pages', 'figures', 'errors', 'warnings', 'infos'];
 /** Appended after the core metrics, in this order: the baseline's count, then the rest of the report's identity. */
 const REPORT_HEADER_APPENDED = ['suppressed', 'unit_level', 'district', 'identity_source'];
@@ -65,7 +66,8 @@ const EXPECTED_ROWS: ReadonlyArray<readonly [file: string, status: string]> = [
   ['ảnh chụp.png', 'skipped'],
 ];
 const READABLE_COUNT = EXPECTED_ROWS.filter(([, status]) => status !== 'skipped').length;
-const OUTPUT_FILES = ['figures.csv', 'findings.csv', 'reports.csv', 'results.json', 'report.html'];
+/** The text outputs, compared byte for byte; solieu.xlsx is a zip whose entries carry the time it was written. */
+const OUTPUT_FILES = ['figures.csv', 'findings.csv', 'reports.csv', 'results.json', 'report.html', 'rollup.csv'];
 
 interface CliRun {
   code: number | null;
@@ -179,7 +181,8 @@ describe('solieu run (the real CLI)', () => {
 
     const findings = csvRecords(outputsJobs1, 'findings.csv');
     for (const row of reports) {
-      const own = findings.filter((finding) => finding.file === row.file);
+      // A file's own findings: those across reports are counted for the batch, not in its row.
+      const own = findings.filter((finding) => finding.file === row.file && finding.files === '');
       expect(Number(row.errors), `${row.file} errors`).toBe(own.filter((finding) => finding.severity === 'error').length);
       expect(Number(row.warnings), `${row.file} warnings`).toBe(own.filter((finding) => finding.severity === 'warning').length);
       expect(Number(row.infos), `${row.file} infos`).toBe(own.filter((finding) => finding.severity === 'info').length);
@@ -377,7 +380,7 @@ describe('runBatch inside the test process', () => {
       ['clean.txt', 'ok'],
     ]);
     expect(summary.stats.parsed).toBe(2);
-    expect((await readdir(outDir)).sort()).toEqual([...OUTPUT_FILES, 'outputs.json'].sort());
+    expect((await readdir(outDir)).sort()).toEqual([...OUTPUT_FILES, 'solieu.xlsx', 'outputs.json'].sort());
   });
 });
 

@@ -89,7 +89,7 @@ describe('the installed package', () => {
       ['seed-003.txt', 'ok'],
       ['seed-002.pdf', 'ok'],
     ]);
-    expect((await readdir(join(app, 'out-cli'))).sort()).toEqual(['.cache', 'figures.csv', 'findings.csv', 'outputs.json', 'report.html', 'reports.csv', 'results.json']);
+    expect((await readdir(join(app, 'out-cli'))).sort()).toEqual(['.cache', 'figures.csv', 'findings.csv', 'outputs.json', 'report.html', 'reports.csv', 'results.json', 'rollup.csv', 'solieu.xlsx']);
     expect(await readFile(join(app, 'out-cli/report.html'), 'utf8')).toContain('seed-002.pdf');
   }, 120_000);
 

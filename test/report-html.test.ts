@@ -150,6 +150,7 @@ describe('report.html in Chromium', () => {
         fatal: false,
         message: '<script>alert(1)</script> hai giá trị 12 và 13',
         values: [12, 13],
+        why: 'Cùng chỉ tiêu, cùng kỳ: <i>buổi</i> tuyên truyền.',
         evidence: [
           { quote: 'Có 12 buổi </script><script>alert(2)</script>', location: { page: 4, line: 2 } },
           { quote: '<!-- <img src=x onerror=alert(3)> --> 13 buổi', location: { page: 9, line: 30, endLine: 31 } },
@@ -192,6 +193,8 @@ describe('report.html in Chromium', () => {
 
       const hostileCard = page.locator(`article[data-fingerprint="${hostile.fingerprint}"]`);
       expect(await hostileCard.locator('.message').textContent()).toBe('<script>alert(1)</script> hai giá trị 12 và 13');
+      expect(await hostileCard.locator('.why').textContent()).toBe('Vì sao các số được đối chiếu: Cùng chỉ tiêu, cùng kỳ: <i>buổi</i> tuyên truyền.');
+      expect(await card.locator('.why').count()).toBe(0);
       expect(await hostileCard.locator('blockquote').allTextContents()).toEqual([
         'Có 12 buổi </script><script>alert(2)</script>',
         '<!-- <img src=x onerror=alert(3)> --> 13 buổi',
@@ -207,7 +210,7 @@ describe('report.html in Chromium', () => {
       expect(await page.locator('#reports-body tr').first().locator('td').first().textContent()).toBe('<script>alert(4)</script>.txt');
       // Only the page's own two script elements; no element made from report text.
       expect(await page.locator('script').count()).toBe(2);
-      expect(await page.locator('img, b, main script').count()).toBe(0);
+      expect(await page.locator('img, b, i, main script').count()).toBe(0);
       expectNothingLeftTheMachine(seen);
       await page.close();
     });

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentResult } from '../src/model/index.ts';
 import { processBytes } from '../src/pipeline/index.ts';
-import { figuresCsv, findingsCsv, reportsCsv } from '../src/report/csv.ts';
+import { figuresCsv, findingsCsv, reportsCsv, rollupCsv } from '../src/report/csv.ts';
+import { analyseDocuments } from '../src/province/index.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { resultsJson } from '../src/report/json.ts';
 import { StreamingOutputs } from '../src/report/stream.ts';
@@ -40,8 +41,9 @@ describe('streamed outputs', () => {
     const generatedAt = new Date('2025-03-04T05:06:07.000Z');
 
     const files = await streamed(documents, sourcePaths, generatedAt);
-    // The five outputs of the contract and the manifest naming them, nothing else (no staging folder left).
-    expect([...files.keys()]).toEqual(['figures.csv', 'findings.csv', 'outputs.json', 'report.html', 'reports.csv', 'results.json']);
+    // The outputs of the contract and the manifest naming them, nothing else (no staging folder left).
+    expect([...files.keys()]).toEqual(['figures.csv', 'findings.csv', 'outputs.json', 'report.html', 'reports.csv', 'results.json', 'rollup.csv', 'solieu.xlsx']);
+    expect(files.get('rollup.csv')).toBe(rollupCsv(analyseDocuments(documents).rollup));
     expect(files.get('figures.csv')).toBe(figuresCsv(documents));
     expect(files.get('findings.csv')).toBe(findingsCsv(documents));
     expect(files.get('reports.csv')).toBe(reportsCsv(documents));

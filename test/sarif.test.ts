@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultsSchema, type Results } from '../src/model/index.ts';
 import { CHECK_RULES } from '../src/check/index.ts';
 import { FINGERPRINT_KEY, INGEST_RULES } from '../src/report/sarif.ts';
+import { BATCH_CHECK_RULES } from '../src/province/index.ts';
 
 /**
  * `--format json` and `--format sarif` print to stdout for scripts and CI while the files in --out are written
@@ -116,7 +117,9 @@ describe('--format sarif', () => {
       ...document.findings.map((finding) => finding.fingerprint),
       ...(document.suppressedFindings ?? []).map((finding) => finding.fingerprint),
     ]);
-    expect(log.runs[0]!.results.map((result) => result.partialFingerprints[FINGERPRINT_KEY])).toEqual(byDocument);
+    // Then the findings across reports, once for the batch.
+    const batch = [...(results.batchFindings ?? []), ...(results.batchSuppressedFindings ?? [])].map((finding) => finding.fingerprint);
+    expect(log.runs[0]!.results.map((result) => result.partialFingerprints[FINGERPRINT_KEY])).toEqual([...byDocument, ...batch]);
     for (const [index, { document, finding }] of findings.entries()) {
       const result = log.runs[0]!.results[index]!;
       expect(result.ruleId).toBe(finding.rule);
@@ -137,7 +140,7 @@ describe('--format sarif', () => {
 
   it('names every rule with its metadata and this run\'s configured level; results point at their rule', () => {
     const rules = log.runs[0]!.tool.driver.rules;
-    expect(rules.map((rule) => rule.id)).toEqual([...CHECK_RULES.map((rule) => rule.meta.id), ...INGEST_RULES.map((rule) => rule.id)]);
+    expect(rules.map((rule) => rule.id)).toEqual([...CHECK_RULES.map((rule) => rule.meta.id), ...BATCH_CHECK_RULES.map((rule) => rule.meta.id), ...INGEST_RULES.map((rule) => rule.id)]);
     for (const rule of rules) expect(rule.shortDescription.text.length).toBeGreaterThan(5);
     expect(rules.find((rule) => rule.id === 'ratio-mismatch')!.defaultConfiguration.level).toBe('error');
     expect(rules.find((rule) => rule.id === 'ambiguous-number')!.defaultConfiguration).toEqual({ enabled: false, level: 'none' });

@@ -63,6 +63,12 @@ describe('tables typed as text', () => {
     expect(grid.columnHeaders).toEqual(['Quý', 'Hồ sơ tiếp nhận Tổng số', 'Hồ sơ tiếp nhận Trực tuyến', 'Hồ sơ tiếp nhận Trực tiếp', 'Kết quả Đúng hạn']);
   });
 
+  it('joins a header label a narrow column wrapped over lines of one word each (a Word table copied as tabs)', () => {
+    const blocks = txtBlocks('Thủ tục\tTiếp\tTrực\tĐã giải\tĐang\n\tnhận\ttuyến\tquyết\tgiải\n\t\t\t\tquyết\nĐăng ký thường trú\t18\t18\t17\t1\nĐăng ký tạm trú\t11\t11\t11\t0');
+    const grid = readTableGrid(blocks[0] as TableBlock);
+    expect(grid.columnHeaders).toEqual(['Thủ tục', 'Tiếp nhận', 'Trực tuyến', 'Đã giải quyết', 'Đang giải quyết']);
+  });
+
   it.each([
     ['a table of contents', 'I. Tình hình chung\t3\nII. Kết quả thực hiện\t5\nIII. Phương hướng\t9'],
     ['a list set with tabs', '1.\tĐăng ký thường trú 31 hồ sơ\n2.\tĐăng ký tạm trú 89 hồ sơ\n3.\tKhai báo tạm vắng 0 hồ sơ'],

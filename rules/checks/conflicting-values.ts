@@ -14,6 +14,11 @@ import type { Quantity } from '../../src/model/index.ts';
  * this one.
  */
 const SIZE_STATEMENT = /(?:có|gồm|với|tổng số|dân số|diện tích|quy mô)\s*(?:khoảng|gần|hơn|trên|là|:)?\s*$/iu;
+const SUBUNIT_SIZE = /(?:thôn|xóm|ấp|bản|buôn|làng|tổ dân phố|tdp|khu phố|khu dân cư|tổ|khu|khối|phum|sóc)\s+[\p{L}\d.]+(?:\s+[\p{L}\d]+)?\s*,?\s*(?:có|gồm|với)\s*(?:khoảng|gần|hơn|trên|là|:)?\s*$/iu;
+/** Beyond this many values one measure in one scope is listed, not restated. */
+const MAX_VALUES_OF_ONE_FACT = 24;
+/** Mentions of each value compared: a fact repeated a thousand times is as conflicting after the first few. */
+const MENTIONS_COMPARED = 6;
 const STOP_WORDS = new Set(['và', 'của', 'các', 'đã', 'được', 'trong', 'là', 'có', 'với', 'cho', 'tại', 'theo', 'số', 'đạt', 'tỷ', 'lệ', 'tổng', 'những', 'này', 'đó', 'trên', 'đến', 'từ', 'năm', 'tháng', 'ngày']);
 
 export default defineCheck({
@@ -34,13 +39,17 @@ export default defineCheck({
     });
     const key = (quantity: Quantity) =>
       [quantity.metric, quantity.unit, year(quantity) ?? '', quantity.procedure ?? '', quantity.field ?? '', quantity.subject ?? '', quantity.cumulative ? `cum:${quantity.asOf ?? ''}` : (quantity.period ?? '')].join('|');
+    const order = new Map(candidates.map((quantity, index) => [quantity, index]));
     for (const group of groupBy(candidates, key).values()) {
-      const said = new Set<string>();
-      for (const [index, first] of group.entries()) {
-        for (const second of group.slice(index + 1)) {
-          const pair = [first.value, second.value].sort((x, y) => x - y).join(';');
-          if (second.value === first.value || said.has(pair) || !oneFact(first, second)) continue;
-          said.add(pair);
+      // Mentions grouped by value: a value repeated ten thousand times is compared once with each other value.
+      const values = [...groupBy(group, (quantity) => String(quantity.value)).values()];
+      // Dozens of values of one measure in one scope are a list (village by village, row by row), not one fact restated.
+      if (values.length > MAX_VALUES_OF_ONE_FACT) continue;
+      for (const [index, firstValue] of values.entries()) {
+        for (const secondValue of values.slice(index + 1)) {
+          const pair = mentionsOfOneFact(firstValue, secondValue);
+          if (!pair) continue;
+          const [first, second] = pair.sort((x, y) => order.get(x)! - order.get(y)!) as [Quantity, Quantity];
           const qualifiers = [year(first) !== undefined ? `năm ${year(first)}` : '', first.procedure ? `thủ tục ${first.procedure}` : '', first.subject ?? '', first.asOf ? `đến ${first.asOf}` : ''].filter(Boolean).join(', ');
           context.report({
             messageId: 'conflict',
@@ -53,10 +62,22 @@ export default defineCheck({
       }
     }
 
+    /** The first two mentions, one of each value, that the text marks as one fact (a few mentions of each suffice). */
+    function mentionsOfOneFact(firstValue: readonly Quantity[], secondValue: readonly Quantity[]): [Quantity, Quantity] | undefined {
+      for (const a of firstValue.slice(0, MENTIONS_COMPARED)) {
+        for (const b of secondValue.slice(0, MENTIONS_COMPARED)) {
+          const [earlier, later] = order.get(a)! < order.get(b)! ? [a, b] : [b, a];
+          if (oneFact(earlier, later)) return [earlier, later];
+        }
+      }
+      return undefined;
+    }
+
     /** Do the two mentions name one fact, beyond sharing a metric? */
     function oneFact(a: Quantity, b: Quantity): boolean {
       // One sentence, row or paragraph that states two values of a measure states two facts.
-      if (a.evidence === b.evidence && a.location.line === b.location.line) return false;
+      // (Quotes are windows around each number, so the line, not the quote, says it is one sentence.)
+      if (a.location.page === b.location.page && a.location.line === b.location.line) return false;
       if (sameTable(a, b)) return false;
       if (hasOwnScope(a)) return true;
       if (isSize(a) && isSize(b)) return true;
@@ -72,7 +93,9 @@ export default defineCheck({
     function isSize(quantity: Quantity): boolean {
       if (!['villages', 'households', 'persons', 'km2'].includes(quantity.unit) || quantity.parentId) return false;
       const at = quantity.evidence.indexOf(quantity.raw);
-      return at >= 0 && SIZE_STATEMENT.test(quantity.evidence.slice(Math.max(0, at - 30), at));
+      const before = quantity.evidence.slice(Math.max(0, at - 40), at);
+      // "thôn 3 có 120 hộ" is the size of a village, one of a list, not of the unit.
+      return at >= 0 && SIZE_STATEMENT.test(before) && !SUBUNIT_SIZE.test(before);
     }
     function whyOneFact(a: Quantity, b: Quantity): string {
       if (hasOwnScope(a)) return 'Cùng chỉ tiêu và cùng phạm vi (năm, thủ tục, lĩnh vực hoặc đơn vị).';
@@ -86,6 +109,8 @@ export default defineCheck({
       { name: 'seed 003: 120 and 256 received dossiers in different sections', text: '2.1. Công tác đăng ký quản lý cư trú\n- Tổng số hồ sơ tiếp nhận: 120 hồ sơ\n2.2. Kết quả thực hiện quy trình phối hợp\n- Số lượng hồ sơ đăng ký lần đầu dịch vụ công liên thông: 256 hồ sơ.' },
       { name: 'parts of a total are not restatements of it', text: '+ Đăng ký kết hôn: 89 trường hợp, đã giải quyết 89 hồ sơ (trong đó đăng ký mới 83, đăng ký lại 6).' },
       { name: 'seed 004: 126 procedures published at the ward, 162 on the portal', text: 'Đã cập nhật niêm yết 126 thủ tục hành chính thuộc thẩm quyền giải quyết của UBND phường. Niêm yết 162 TTHC đã công khai tại trang dichvucong.quangninh.gov.vn.' },
+      { name: 'villages listed with their households are no restatement of the unit size', text: 'Thôn 1 có 120 hộ.\nThôn Đông có 135 hộ.\nXóm Bãi Sậy có 98 hộ.' },
+      { name: 'a paragraph listing villages, however long, states many facts', text: `Toàn xã: ${Array.from({ length: 40 }, (_, index) => `thôn ${index + 1} có ${100 + index} hộ`).join(', ')}.` },
       { name: 'different years', text: 'Năm 2022: 6.065/6588 hồ sơ = 92%;\nNăm 2023: 6.702/6.715 hồ sơ = 99%;' },
     ],
     invalid: [

@@ -3,7 +3,7 @@ import { mkdir, stat, statfs } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { DocumentResult, DocumentStatus, Severity } from '../model/index.ts';
+import type { BatchFinding, DocumentResult, DocumentStatus, RollupRow, Severity } from '../model/index.ts';
 import { StreamingOutputs } from '../report/stream.ts';
 import { OUTPUT_NAMES, PublishError, recoverOutputs } from '../report/publish.ts';
 import { lockOutputDir } from './lock.ts';
@@ -24,6 +24,7 @@ import { WorkerPool, type JobOutcome } from './pool.ts';
 import { FAILED_FILES_NAMED, type BatchEvent, type BatchStats } from './progress.ts';
 import { listInputs, openablePath, READABLE_EXTENSIONS, SNIFFED_EXTENSIONS, type InputFile } from './walk.ts';
 import { CHECK_RULES, type CheckConfig } from '../check/index.ts';
+import { BATCH_CHECK_RULES } from '../province/index.ts';
 import { severityOf } from '../check/config.ts';
 import { INGEST_RULES, type SarifRule } from '../report/sarif.ts';
 import { RULE_LABELS } from '../report/html/page-data.ts';
@@ -74,6 +75,10 @@ export interface StageTotals extends StageTimings {
 
 export interface BatchSummary {
   documents: DocumentResult[];
+  /** The findings across the batch's reports (results.json's `batchFindings`), counted in `bySeverity`. */
+  batchFindings: BatchFinding[];
+  /** rollup.csv's rows. */
+  rollup: RollupRow[];
   bySeverity: Record<Severity, number>;
   stats: BatchStats & { stageMs: StageTotals };
 }
@@ -194,6 +199,7 @@ async function runLockedBatch(options: BatchOptions): Promise<BatchSummary> {
     : undefined;
   const outputs = await StreamingOutputs.open({
     outDir: options.outDir,
+    ...(options.checks ? { checks: options.checks } : {}),
     ...(options.baseline ? { page: { review: options.baseline } } : {}),
     ...(print ? { print } : {}),
   });
@@ -318,6 +324,9 @@ async function runLockedBatch(options: BatchOptions): Promise<BatchSummary> {
       throw new OutputWriteError(options.outDir, error);
     }
     stageMs.reportMs += performance.now() - finishStartedAt;
+    // The checks across reports ran in finish(), over every file: their findings count like a file's (--fail-on).
+    const province = outputs.provinceResults;
+    for (const finding of province?.findings ?? []) bySeverity[finding.severity]++;
     if (cache) await cache.pruneOtherVersions().catch(() => {});
 
     const stats: BatchStats & { stageMs: StageTotals } = {
@@ -332,7 +341,7 @@ async function runLockedBatch(options: BatchOptions): Promise<BatchSummary> {
       failedFiles,
       stageMs,
     };
-    return { documents, bySeverity, stats };
+    return { documents, bySeverity, stats, batchFindings: province?.findings ?? [], rollup: province?.rollup ?? [] };
   } catch (error) {
     // Interrupted or failed: no temp file is left behind and no previous output is touched.
     await outputs.discard();
@@ -387,13 +396,24 @@ function sarifRules(config: CheckConfig | undefined): SarifRule[] {
       description: rule.meta.description,
       severity: severityOf(rule.meta.id, rule.meta.defaultSeverity, config),
     })),
+    ...BATCH_CHECK_RULES.map((rule) => ({
+      id: rule.meta.id,
+      name: RULE_LABELS[rule.meta.id] ?? rule.meta.id,
+      description: rule.meta.description,
+      severity: severityOf(rule.meta.id, rule.meta.defaultSeverity, config),
+    })),
     ...INGEST_RULES,
   ];
 }
 
-/** The check configuration as a stable string: the configured settings, sorted by check id. */
+/**
+ * The check configuration as a stable string: the configured settings of the per-file checks, sorted by check id (the
+ * checks across reports run after the cache, so their settings never invalidate it).
+ */
 function checkConfigKey(config: CheckConfig | undefined): string {
+  const perFile = new Set(CHECK_RULES.map((rule) => rule.meta.id));
   return Object.entries(config?.rules ?? {})
+    .filter(([id]) => perFile.has(id))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, setting]) => `${id}=${setting}`)
     .join(',');

@@ -65,7 +65,9 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
 function splitOf(total: Quantity, part: Quantity, relations: RelationIndex): { partition?: Partition; by: string } | undefined {
   // The rows above a table's total row are all of it, whatever else sets them apart (some name a procedure,
   // some only a field): one group.
-  if (part.partKind === 'table' && (part.metric === total.metric || part.noun === total.noun)) return { by: part.tablePart === 'row' ? 'table row' : 'table column' };
+  if (part.partKind === 'table' && (part.metric !== undefined ? part.metric === total.metric : total.metric === undefined && part.noun === total.noun)) {
+    return { by: part.tablePart === 'row' ? 'table row' : 'table column' };
+  }
   if (part.metric !== undefined && total.metric !== undefined && part.metric !== total.metric) {
     const partition = relations.partitionsOf(total.metric, part.metric)[0];
     return partition ? { partition, by: partition.by } : undefined;

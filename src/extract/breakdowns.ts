@@ -161,6 +161,16 @@ class Linker {
         if (total) this.link(part, total, 'inline', `"${marker.label}"`, marker.exhaustive);
       }
     }
+    // Counts side by side in one sentence ("tiếp nhận 489 hồ sơ, trực tuyến 447 hồ sơ"): the online count is the
+    // 489's, before any total the outline puts the whole sentence under.
+    for (const [index, part] of byStart.entries()) {
+      if (part.parentId !== undefined || part.metric === undefined || part.unit === 'percent') continue;
+      const whole = byStart
+        .slice(Math.max(0, index - SIDE_BY_SIDE_REACH), index)
+        .reverse()
+        .find((candidate) => !inAside(text, start(candidate), start(part)) && this.isSideBySideWhole(part, candidate));
+      if (whole) this.linkSideBySidePart(part, whole);
+    }
   }
 
   /** Breakdown markers of the rules, a colon after a count, a parenthesis after a count: in reading order. */
@@ -274,26 +284,35 @@ class Linker {
         if (part.parentId !== undefined || part.metric === undefined || part.unit === 'percent') continue;
         // The nearest quantities first, and no more than SIDE_BY_SIDE_REACH of them: a line of thousands of numbers stays linear.
         const candidates = [...earlier.slice(-SIDE_BY_SIDE_REACH), ...items.slice(Math.max(0, index - SIDE_BY_SIDE_REACH), index)].reverse().slice(0, SIDE_BY_SIDE_REACH);
-        const whole = candidates.find(
-          (candidate) =>
-            candidate.metric !== undefined &&
-            candidate.metric !== part.metric &&
-            this.rules.relations.isPartOf(part.metric!, candidate.metric) &&
-            (this.yearOf(candidate) ?? null) === (this.yearOf(part) ?? null) &&
-            (candidate.procedure ?? null) === (part.procedure ?? null) &&
-            (candidate.subject ?? null) === (part.subject ?? null) &&
-            (candidate.cumulative ?? false) === (part.cumulative ?? false) &&
-            (candidate.period ?? null) === (part.period ?? null) &&
-            (candidate.field ?? null) === (part.field ?? null) &&
-            // Inferred links only where they can hold: 2 in progress beside "0 chưa hoàn thành" are a status of
-            // their own, not a part of the zero (that claim is status-contradiction's to judge).
-            candidate.value >= part.value &&
-            !candidate.uncertain,
-        );
-        if (whole) this.link(part, whole, 'side-by-side', `nêu cạnh nhau: ${part.metric} là một phần của ${whole.metric} (rules/relations)`, false);
+        const whole = candidates.find((candidate) => this.isSideBySideWhole(part, candidate));
+        if (whole) this.linkSideBySidePart(part, whole);
       }
       if (statement.scopes[0]?.heading || items.length > 0 || window.length > 0) window.push(statement);
     }
+  }
+
+  /** Could `candidate`, stated before `part` with no marker between them, be the whole a declared relation makes it part of? */
+  isSideBySideWhole(part: Quantity, candidate: Quantity): boolean {
+    return (
+      candidate.metric !== undefined &&
+      part.metric !== undefined &&
+      candidate.metric !== part.metric &&
+      this.rules.relations.isPartOf(part.metric, candidate.metric) &&
+      (this.yearOf(candidate) ?? null) === (this.yearOf(part) ?? null) &&
+      (candidate.procedure ?? null) === (part.procedure ?? null) &&
+      (candidate.subject ?? null) === (part.subject ?? null) &&
+      (candidate.cumulative ?? false) === (part.cumulative ?? false) &&
+      (candidate.period ?? null) === (part.period ?? null) &&
+      (candidate.field ?? null) === (part.field ?? null) &&
+      // Inferred links only where they can hold: 2 in progress beside "0 chưa hoàn thành" are a status of
+      // their own, not a part of the zero (that claim is status-contradiction's to judge).
+      candidate.value >= part.value &&
+      !candidate.uncertain
+    );
+  }
+
+  private linkSideBySidePart(part: Quantity, whole: Quantity): void {
+    this.link(part, whole, 'side-by-side', `nêu cạnh nhau: ${part.metric} là một phần của ${whole.metric} (rules/relations)`, false);
   }
 
   /**
@@ -336,12 +355,41 @@ export function endOfBreakdown(text: string, at: number): number {
 
 /** Is `position` inside a parenthesis that closes before `before` ("… so với năm 2023 (6.692 hồ sơ). Trong đó:")? An aside, not a total. */
 function inAside(text: string, position: number, before: number): boolean {
-  const from = Math.max(0, position - BREAKDOWN_REACH);
-  const back = text.slice(from, position + 1);
-  const open = back.lastIndexOf('(');
-  if (open < 0 || back.lastIndexOf(')') > open) return false;
-  const close = text.slice(position, before).indexOf(')');
-  return close >= 0;
+  const { opens, closes } = parenthesesOf(text);
+  const open = lastAtOrBefore(opens, position);
+  if (open === undefined || open < position - BREAKDOWN_REACH) return false;
+  const closedBefore = lastAtOrBefore(closes, position);
+  if (closedBefore !== undefined && closedBefore > open) return false;
+  const close = closes[firstAtOrAfter(closes, position)];
+  return close !== undefined && close < before;
+}
+
+/** Where a text's parentheses are, found once per text: this runs for every number against every marker of a line. */
+let parenthesesCache: { text: string; opens: number[]; closes: number[] } | undefined;
+function parenthesesOf(text: string): { opens: number[]; closes: number[] } {
+  if (parenthesesCache?.text !== text) {
+    const opens: number[] = [];
+    const closes: number[] = [];
+    for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) opens.push(at);
+    for (let at = text.indexOf(')'); at >= 0; at = text.indexOf(')', at + 1)) closes.push(at);
+    parenthesesCache = { text, opens, closes };
+  }
+  return parenthesesCache;
+}
+
+function firstAtOrAfter(sorted: readonly number[], position: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function lastAtOrBefore(sorted: readonly number[], position: number): number | undefined {
+  return sorted[firstAtOrAfter(sorted, position + 1) - 1];
 }
 
 /** The marker a statement ends with ("…, trong đó:", "- Trong đó:", "gồm:"), if any. */

@@ -14,7 +14,7 @@ export type { ReportContext } from './qualifiers.ts';
 /** What the report says of itself that scopes its figures: its year, its period, its issuer. */
 export function reportContextOf(metadata: ReturnType<typeof extractMetadata>): ReportContext {
   const year = yearOfPeriod(metadata.period);
-  return { ...(year !== undefined ? { year } : {}), ...(metadata.period ? { period: metadata.period } : {}), ...(metadata.unitName ? { unitName: metadata.unitName } : {}) };
+  return { ...(year !== undefined ? { year } : {}), ...(metadata.period ? { period: metadata.period } : {}), ...(metadata.unitName ? { unitName: metadata.unitName } : {}), ...(metadata.unitLevel ? { unitLevel: metadata.unitLevel } : {}) };
 }
 
 let shared: FigureExtractor | undefined;

@@ -17,6 +17,8 @@ export interface ReportContext {
   period?: string;
   /** The issuer's unit name ("Hương Minh"): a unit named in a sentence that is the issuer is no other unit. */
   unitName?: string;
+  /** The issuer's level ("huyện"): the district of Minh Lâm is not its town of Minh Lâm. */
+  unitLevel?: string;
 }
 
 type Found = { figure: Quantity; statement: Statement };
@@ -45,7 +47,7 @@ export function readQualifiers(found: readonly Found[], report: ReportContext): 
     if (period !== undefined && period !== 'own' && period !== report.period && !figure.cumulative) figure.period = period;
 
     const subject = subjectOf(statement, governing.clause, text.slice(0, at));
-    if (subject !== undefined && comparableName(stripLevel(subject)) !== issuer) figure.subject = subject;
+    if (subject !== undefined && !(comparableName(stripLevel(subject)) === issuer && sameLevel(subject, report.unitLevel))) figure.subject = subject;
 
     // A heading's field is too broad to scope by ("III. CÔNG TÁC … LAO ĐỘNG, XÃ HỘI" over every count below it).
     const field = fieldOf([governing.clause, statement.table?.rowLabel ?? '', labelAbove]);
@@ -53,13 +55,17 @@ export function readQualifiers(found: readonly Found[], report: ReportContext): 
   }
 }
 
+/** How far back a number's sentence is looked for: longer than any sentence an office writes. */
+const GOVERNING_REACH = 600;
+
 /**
  * The words that govern a number: its own clause (since the last ";", or since the last "," when a unit is named
  * right after it), and the opening of its sentence up to the first comma or colon ("Lũy kế đến nay, trên địa bàn
  * có …"). A table cell's statement is "<column> <row>: <cell>", all of which governs it.
  */
 function governingText(statement: Statement, at: number): { clause: string; opening: string } {
-  const before = statement.text.slice(0, at);
+  // Within reach of the number: a 1 MB line with no full stop must not be rescanned for each of its numbers.
+  const before = statement.text.slice(Math.max(0, at - GOVERNING_REACH), at);
   const sentenceStart = Math.max(0, ...[...before.matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((match) => (match.index ?? 0) + match[0].length));
   const sentence = before.slice(sentenceStart);
   const clauseStart = sentence.lastIndexOf(';') + 1;
@@ -72,14 +78,17 @@ function hasCumulativeCue(text: string): boolean {
   return CUMULATIVE_CUES.some((cue) => lower.includes(cue));
 }
 
-/** "tính đến ngày 20/9/2025" → "2025-09-20"; "đến 15-10" in a 2025 report → "2025-10-15". */
+/**
+ * "tính đến ngày 20/9/2025" → "2025-09-20"; "đến 15-10" in a 2025 report → "2025-10-15"; with no year anywhere,
+ * ISO 8601's month-day form "--10-15".
+ */
 function asOfDate(text: string, year: number | undefined): string | undefined {
   let found: string | undefined;
   for (const mention of findNumbers(text)) {
     if (mention.kind !== 'date' || mention.date?.day === undefined || mention.date.month === undefined) continue;
     if (!AS_OF_BEFORE_DATE.test(text.slice(0, mention.start))) continue;
     const dateYear = mention.date.year ?? year;
-    found = `${dateYear ?? '????'}-${String(mention.date.month).padStart(2, '0')}-${String(mention.date.day).padStart(2, '0')}`;
+    found = `${dateYear ?? '-'}-${String(mention.date.month).padStart(2, '0')}-${String(mention.date.day).padStart(2, '0')}`;
   }
   return found;
 }
@@ -118,6 +127,15 @@ function fieldOf(texts: readonly string[]): string | undefined {
     if (hit) return hit.id;
   }
   return undefined;
+}
+
+/** Does the unit named carry the issuer's level (or no level word to tell)? */
+function sameLevel(subject: string, level: string | undefined): boolean {
+  if (level === undefined) return true;
+  const named = new RegExp(String.raw`^(${LEVEL_WORDS})`, 'u').exec(subject)?.[1]?.toLowerCase();
+  if (named === undefined) return true;
+  const expanded = ({ 'tp.': 'thành phố', 'tt.': 'thị trấn', 'tx.': 'thị xã', 'p.': 'phường', 'h.': 'huyện', 'q.': 'quận' } as Record<string, string>)[named] ?? named;
+  return expanded === level.toLowerCase();
 }
 
 function stripLevel(name: string): string {

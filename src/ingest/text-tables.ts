@@ -205,13 +205,17 @@ function alignedTable(parsed: readonly ParsedLine[], from: number): TextTable | 
     (line.kind === 'text' || line.cells.some((cell, column) => isNumeric(cell.text) && !(column === 0 && isRowNumber(cell.text))));
   // The run ends at the first line without numbers after lines with numbers: a table's rows are contiguous.
   let seenNumbers = false;
+  // Above the rows, a tabbed line with one short label is a header label wrapped by its narrow column.
+  const wrappedLabel = (line: ParsedLine) =>
+    line.kind === 'text' && line.cells.length >= 2 && line.cells.every((cell) => cell.text.length <= 24) && trailingNumbers(line.cells.find((cell) => cell.text !== '') ?? line.cells[0]!).length === 0;
   const run = runOf(parsed, from, (line) => {
+    if (!seenNumbers && wrappedLabel(line)) return true;
     if (!rowLike(line) || (seenNumbers && !numbered(line))) return false;
     seenNumbers ||= numbered(line);
     return true;
   });
   if (run.length < 2) return undefined;
-  const usesTabs = run.filter((index) => parsed[index]!.kind === 'tabs').length * 2 > run.length;
+  const usesTabs = run.filter((index) => parsed[index]!.kind === 'tabs' || wrappedLabel(parsed[index]!)).length * 2 > run.length;
   let cellsByLine = run.map((index) => cellsOfLine(parsed[index]!, usesTabs));
   // Tabs: a column every row leaves empty (a leading tab to reach a right-aligned stop) is no column.
   if (usesTabs) cellsByLine = dropEmptyColumns(cellsByLine);
@@ -219,7 +223,7 @@ function alignedTable(parsed: readonly ParsedLine[], from: number): TextTable | 
   const setApart = cellsByLine.filter((_, k) => parsed[run[k]!]!.kind !== 'text').map((cells) => cells.length);
   if (setApart.length > 0) {
     const columns = modeOf(setApart);
-    cellsByLine = cellsByLine.map((cells, k) => (parsed[run[k]!]!.kind === 'text' ? (splitTrailingNumbers(cells, columns) ?? cells) : cells));
+    cellsByLine = cellsByLine.map((cells, k) => (parsed[run[k]!]!.kind === 'text' && !wrappedLabel(parsed[run[k]!]!) ? (splitTrailingNumbers(cells, columns) ?? cells) : cells));
   }
 
   const isData = (cells: Segment[]) => cells.some((cell, column) => isNumeric(cell.text) && !(column === 0 && isRowNumber(cell.text)));
@@ -234,7 +238,19 @@ function alignedTable(parsed: readonly ParsedLine[], from: number): TextTable | 
   // Header lines are the label lines right above the first row.
   const headerFrom = Math.max(0, firstData - MAX_HEADER_LINES);
   let start = firstData;
-  while (start > headerFrom && cellsByLine[start - 1]!.filter((cell) => cell.text !== '').length >= 2 && !isData(cellsByLine[start - 1]!)) start--;
+  // A label wrapped by a narrow column leaves a line with one word under it ("Đang" / "giải" / "quyết"): such a
+  // line belongs to the header when a line above it, within reach, holds two labels or more.
+  const labels = (position: number) => cellsByLine[position]!.filter((cell) => cell.text !== '').length;
+  const isLabelLine = (position: number) =>
+    labels(position) >= 1 && !isData(cellsByLine[position]!) && (cellsByLine[position]!.length >= 2 || cellsByLine[position]!.every((cell) => cell.text.length <= 20));
+  let top = firstData;
+  while (top > headerFrom && isLabelLine(top - 1)) top--;
+  for (let candidate = top; candidate < firstData; candidate++) {
+    if (labels(candidate) >= 2) {
+      start = candidate;
+      break;
+    }
+  }
   const positions = Array.from({ length: lastData - start + 1 }, (_, k) => start + k);
   const header = positions.filter((position) => position < firstData);
   const data = positions.filter((position) => position >= firstData);

@@ -5,3 +5,4 @@ export * from './finding.ts';
 export * from './errors.ts';
 export * from './results.ts';
 export { fingerprintOf, fingerprintFinding, refingerprint } from './fingerprint.ts';
+export * from './batch.ts';

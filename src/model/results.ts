@@ -3,6 +3,7 @@ import { SourceInfoSchema } from './document.ts';
 import { FigureSchema, QuantitySchema } from './figure.ts';
 import { FindingSchema } from './finding.ts';
 import { LocationSchema } from './location.ts';
+import { BatchFindingSchema, RollupRowSchema, SuppressedBatchFindingSchema } from './batch.ts';
 
 export const DocumentStatusSchema = z.enum(['ok', 'needs-ocr', 'failed', 'skipped']);
 export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;
@@ -97,5 +98,14 @@ export const ResultsSchema = z.object({
   rulesVersion: z.string(),
   generatedAt: z.string(),
   documents: z.array(DocumentResultSchema),
+  /**
+   * Findings that compare the batch's reports with each other, once for the batch (written by this version always;
+   * optional so that results.json of earlier versions still parse).
+   */
+  batchFindings: z.array(BatchFindingSchema).optional(),
+  /** Batch findings a `--baseline` review dismissed, with the note. */
+  batchSuppressedFindings: z.array(SuppressedBatchFindingSchema).optional(),
+  /** rollup.csv's rows: each unit's own values for each period. */
+  rollup: z.array(RollupRowSchema).optional(),
 });
 export type Results = z.infer<typeof ResultsSchema>;

@@ -261,6 +261,11 @@ function readInContext(token: string, ctx: ReadContext, dotDecimalSeen: boolean)
   if (DOT_FOOTNOTE_SHAPE.test(token) && ctx === 'count') {
     return { ...r, value: r.alternative, alternative: r.value, decimals: 0 };
   }
+  // A document that writes its decimals with a dot ("86.5%") writes its thousands with a comma ("6,372 hồ sơ"):
+  // there "x,yyy" is a count, read with certainty wherever a count may stand.
+  if (COMMA_THREE_SHAPE.test(token) && dotDecimalSeen && (ctx === 'count' || ctx === 'plain')) {
+    return { value: r.alternative, alternative: r.value, uncertain: false, decimals: 0 };
+  }
   if (COMMA_THREE_SHAPE.test(token) && ctx === 'count') {
     return {
       value: r.alternative, alternative: r.value, uncertain: true, decimals: 0,
@@ -909,7 +914,7 @@ const RATIO_PERCENT_TAIL = new RegExp(
   'iuy',
 );
 const PERCENT_BASE = /[ \t]*\/[ \t]*(\p{L}[^;,.()\n\d%/]{0,60})/uy;
-const PERCENT_BASE_WORDS = /[ \t]*(?:so với[ \t]+|trên[ \t]+)?((?:tổng[ \t]+)?(?:dân số|số dân|nhân khẩu|số hộ|hộ gia đình|người dân|công dân)(?![\p{L}]))/iuy;
+const PERCENT_BASE_WORDS = /[ \t]*(?:so với[ \t]+|trên[ \t]+|của[ \t]+)?((?:tổng[ \t]+)?(?:số[ \t]+)?(?:dân số|số dân|nhân khẩu|số hộ|hộ gia đình|người dân|công dân|người)(?![\p{L}]))/iuy;
 
 function readPlainNumber(m: RegExpExecArray, ctx: Ctx): Draft[] | null {
   const token = m[0];

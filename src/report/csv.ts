@@ -1,5 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import type { DocumentResult, Figure, Finding } from '../model/index.ts';
+import type { BatchFinding, DocumentResult, Figure, Finding, RollupRow } from '../model/index.ts';
+import { ownColumnValues } from '../province/heads.ts';
+import { ROLLUP_METRICS } from '../province/rollup.ts';
+import { analyseDocuments, type ProvinceOptions } from '../province/index.ts';
 
 /**
  * Spreadsheets run a cell that begins with one of these as a formula. Vietnamese reports begin many
@@ -35,7 +38,11 @@ export function csvRows(rows: readonly CsvRow[]): string {
   return rows.length === 0 ? '' : stringify(rows as Array<Array<string | number | undefined>>, CSV_OPTIONS);
 }
 
-/** Core metrics get their own column in reports.csv (first value stated in the report). */
+/**
+ * Core metrics get their own column in reports.csv: the report's own value for its period (src/province/heads.ts —
+ * the total rather than one year's part, the period's count of a flow, the running total of a stock). The first
+ * version took the first value stated.
+ */
 export const CORE_METRICS = [
   'villages',
   'households',
@@ -52,13 +59,23 @@ export const CORE_METRICS = [
   'dossiers.on_time',
 ] as const;
 
-/** `ocr` (appended): `yes` when the figure was read by OCR from a scanned page, else empty. */
+/**
+ * Appended columns: `ocr`, `yes` when the figure was read by OCR from a scanned page; `as_of`, the date a running
+ * total is counted to ("tính đến ngày 31/5/2025" → `2025-05-31`, a month or year when that is all it names);
+ * `subject`, the named unit a figure is about when it is not the issuing unit ("xã Tân Hòa đạt 98%"), empty for
+ * the reporting unit's own figures.
+ */
 export const FIGURE_COLUMNS = [
   'file', 'metric', 'value', 'denominator', 'percent', 'unit', 'year', 'procedure', 'raw', 'page', 'line', 'evidence', 'rule',
   'ocr',
+  'as_of', 'subject',
 ] as const;
 
-export const FINDING_COLUMNS = ['file', 'rule', 'severity', 'message', 'values', 'page', 'line', 'evidence', 'fingerprint'] as const;
+/**
+ * `files` (appended): for a finding across reports, every report involved, separated by "; " (`file` is the one it is
+ * shown under); empty for a finding of one file.
+ */
+export const FINDING_COLUMNS = ['file', 'rule', 'severity', 'message', 'values', 'page', 'line', 'evidence', 'fingerprint', 'files'] as const;
 
 /**
  * Columns are only ever appended (spreadsheets and scripts read them by position): `suppressed`, the number of
@@ -86,11 +103,13 @@ function figureRow(file: string, figure: Figure): Array<string | number | undefi
     file, figure.metric, figure.value, figure.denominator, figure.percent, figure.unit, figure.year, figure.procedure,
     figure.raw, figure.location.page, figure.location.line, figure.evidence, figure.rule,
     figure.ocr ? 'yes' : undefined,
+    figure.asOf, figure.subject,
   ];
 }
 
-export function findingsCsv(documents: readonly DocumentResult[]): string {
-  return toCsv(FINDING_COLUMNS, documents.flatMap(findingRows));
+/** Every file's findings in batch order, then the findings across reports (`analyseDocuments`), once for the batch. */
+export function findingsCsv(documents: readonly DocumentResult[], options: ProvinceOptions = {}): string {
+  return toCsv(FINDING_COLUMNS, [...documents.flatMap(findingRows), ...batchFindingRows(analyseDocuments(documents, options).findings)]);
 }
 
 export function findingRows(document: DocumentResult): CsvRow[] {
@@ -101,8 +120,45 @@ function findingRow(file: string, finding: Finding): Array<string | number | und
   const primary = finding.evidence[0]?.location;
   return [
     file, finding.rule, finding.severity, finding.message, finding.values.join(';'), primary?.page, primary?.line,
-    finding.evidence.map((evidence) => evidence.quote).join(' … '), finding.fingerprint,
+    finding.evidence.map((evidence) => evidence.quote).join(' … '), finding.fingerprint, undefined,
   ];
+}
+
+/**
+ * A finding across reports: one row for the batch, under the report it is shown under; page and line are its first
+ * quote's from that report, and each quote says its report ("[p-district-01.docx] Tổng cộng …").
+ */
+export function batchFindingRows(findings: readonly BatchFinding[]): CsvRow[] {
+  return findings.map((finding) => {
+    const primary = finding.evidence.find((evidence) => evidence.file === finding.file)?.location;
+    return [
+      finding.file, finding.rule, finding.severity, finding.message, finding.values.join(';'), primary?.page, primary?.line,
+      finding.evidence.map((evidence) => `[${evidence.file}] ${evidence.quote}`).join(' … '), finding.fingerprint, finding.files.join('; '),
+    ];
+  });
+}
+
+/**
+ * rollup.csv: one row per unit and period (src/province/rollup.ts), the unit's identity, the period's first and last
+ * day, the file the values come from (`source`: `report` its own, `rollup` a roll-up's row for it), other files of the
+ * same unit and period (`also_in`), then one column per catalog metric.
+ */
+export const ROLLUP_COLUMNS = [
+  'unit', 'unit_level', 'unit_name', 'district', 'province', 'period', 'period_start', 'period_end', 'doc_type', 'report_date',
+  'file', 'source', 'also_in',
+  ...ROLLUP_METRICS,
+] as const;
+
+export function rollupRowCells(row: RollupRow): Array<string | number | undefined> {
+  return [
+    row.unit, row.unitLevel, row.unitName, row.district, row.province, row.period, row.periodStart, row.periodEnd, row.docType, row.reportDate,
+    row.file, row.source, row.alsoIn.length > 0 ? row.alsoIn.join('; ') : undefined,
+    ...ROLLUP_METRICS.map((metric) => row.values[metric]),
+  ];
+}
+
+export function rollupCsv(rows: readonly RollupRow[]): string {
+  return toCsv(ROLLUP_COLUMNS, rows.map(rollupRowCells));
 }
 
 export function reportsCsv(documents: readonly DocumentResult[]): string {
@@ -111,12 +167,12 @@ export function reportsCsv(documents: readonly DocumentResult[]): string {
 
 export function reportRow(document: DocumentResult): Array<string | number | undefined> {
   const count = (severity: Finding['severity']) => document.findings.filter((finding) => finding.severity === severity).length;
-  const firstValue = (metric: string) => document.figures.find((figure) => figure.metric === metric)?.value;
+  const heads = ownColumnValues(document);
   const { metadata } = document;
   return [
     document.file, document.status, metadata.docType, metadata.unitName, metadata.province, metadata.period, metadata.reportDate,
     document.source?.pages, document.figures.length, count('error'), count('warning'), count('info'),
-    ...CORE_METRICS.map(firstValue),
+    ...CORE_METRICS.map((metric) => heads.get(metric)),
     document.suppressedFindings?.length ?? 0,
     metadata.unitLevel, metadata.district, identitySource(metadata),
   ];

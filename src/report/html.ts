@@ -42,6 +42,7 @@ function cspHash(content: string): string {
   return `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
 }
 
+/** The page of a whole batch; the findings across its reports are computed here as `solieu run` computes them. */
 export function reportHtml(documents: readonly DocumentResult[], generatedAt: Date, options: ReportHtmlOptions = {}): string {
   const { before, after } = reportHtmlShell();
   return `${before}${jsonForScriptBlock(buildPageData(documents, generatedAt, options))}${after}`;
@@ -99,9 +100,36 @@ function buildShell(): { before: string; after: string } {
 <section id="overview" aria-labelledby="overview-title">
   <h2 id="overview-title" class="visually-hidden">Tổng quan</h2>
   <div id="totals" class="totals"></div>
-  <section id="attention" class="attention" aria-labelledby="attention-title">
-    <h2 id="attention-title">Tệp cần xử lý</h2>
+  <details id="attention" class="attention">
+    <summary><h2 id="attention-title">Tệp cần xử lý</h2></summary>
     <ul id="attention-list"></ul>
+  </details>
+  <section id="province" class="province" aria-labelledby="province-title">
+    <h2 id="province-title">Tổng quan toàn tỉnh</h2>
+    <div class="charts">
+      <figure id="chart-checks" class="chart">
+        <figcaption>Phát hiện theo loại kiểm tra</figcaption>
+        <div class="chart-body"></div>
+      </figure>
+      <figure id="chart-rates" class="chart">
+        <figcaption>Tỷ lệ theo đơn vị
+          <label>Chỉ tiêu <select id="rates-rate"></select></label>
+          <label>Kỳ <select id="rates-period"></select></label>
+        </figcaption>
+        <div class="chart-body"></div>
+      </figure>
+      <figure id="chart-series" class="chart">
+        <figcaption>Diễn biến của một đơn vị qua các kỳ
+          <label>Đơn vị <select id="series-unit"></select></label>
+          <label>Chỉ tiêu <select id="series-measure"></select></label>
+        </figcaption>
+        <div class="chart-body"></div>
+      </figure>
+    </div>
+    <section id="batch-findings" aria-labelledby="batch-findings-title">
+      <h3 id="batch-findings-title">Mâu thuẫn giữa các báo cáo</h3>
+      <div id="batch-findings-list" class="findings"></div>
+    </section>
   </section>
   <form id="filters" class="filters" aria-label="Bộ lọc">
     <label>Mức độ <select id="filter-severity" name="severity"></select></label>
@@ -129,6 +157,12 @@ function buildShell(): { before: string; after: string } {
     <tbody id="reports-body"></tbody>
   </table>
   <p id="reports-more-wrap"><button type="button" id="reports-more" hidden>Hiện thêm</button></p>
+  <section id="all-findings" aria-labelledby="all-findings-title">
+    <h2 id="all-findings-title">Tất cả phát hiện trong đợt</h2>
+    <p id="all-findings-count" class="muted" role="status"></p>
+    <div id="all-findings-list" class="findings"></div>
+    <p><button type="button" id="all-findings-more" hidden>Hiện thêm</button></p>
+  </section>
 </section>
 <section id="report-view" hidden aria-live="polite"></section>
 </main>

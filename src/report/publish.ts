@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { TOOL_VERSION } from '../version.ts';
 
 /** The contract's output files, in the order they are published. */
-export const OUTPUT_NAMES = ['figures.csv', 'findings.csv', 'reports.csv', 'results.json', 'report.html'] as const;
+export const OUTPUT_NAMES = ['figures.csv', 'findings.csv', 'reports.csv', 'results.json', 'report.html', 'rollup.csv', 'solieu.xlsx'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 export const MANIFEST_NAME = 'outputs.json';

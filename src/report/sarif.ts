@@ -8,7 +8,7 @@
  * every check and every ingest id, with the severity configured for this run — are in tool.driver.rules.
  * The official schema is shipped in schemas/sarif-schema-2.1.0.json and test/sarif.test.ts validates against it.
  */
-import type { DocumentResult, Evidence, Finding, Severity, SuppressedFinding } from '../model/index.ts';
+import type { BatchFinding, DocumentResult, Evidence, Finding, Severity, SuppressedBatchFinding, SuppressedFinding } from '../model/index.ts';
 import { TOOL_VERSION } from '../version.ts';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -86,6 +86,41 @@ export function sarifResults(document: DocumentResult, ruleIndex: ReadonlyMap<st
   for (const finding of document.findings) add(finding, false);
   for (const finding of document.suppressedFindings ?? []) add(finding, true);
   return results;
+}
+
+/**
+ * A finding across reports: located in the report it is shown under (its quote from that report, else the file as a
+ * whole), the quotes from the other reports as related locations in their own files, and every report involved in
+ * `properties.files`.
+ */
+export function sarifBatchResults(
+  findings: readonly BatchFinding[],
+  suppressed: readonly SuppressedBatchFinding[],
+  ruleIndex: ReadonlyMap<string, number>,
+): string[] {
+  const uriOf = (file: string) => file.split('/').map(encodeURIComponent).join('/');
+  const add = (finding: BatchFinding | SuppressedBatchFinding, isSuppressed: boolean) => {
+    const primary = finding.evidence.find((evidence) => evidence.file === finding.file);
+    const related = finding.evidence.filter((evidence) => evidence !== primary);
+    const index = ruleIndex.get(finding.rule);
+    return JSON.stringify({
+      ruleId: finding.rule,
+      ...(index !== undefined ? { ruleIndex: index } : {}),
+      level: levelOf(finding.severity),
+      message: { text: finding.message },
+      locations: [location(uriOf(finding.file), primary)],
+      ...(related.length > 0 ? { relatedLocations: related.map((evidence, at) => ({ id: at + 1, ...location(uriOf(evidence.file), evidence) })) } : {}),
+      partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+      ...(isSuppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: (finding as SuppressedBatchFinding).review.note }] } : {}),
+      properties: {
+        values: finding.values,
+        ...(finding.expected !== undefined ? { expected: finding.expected } : {}),
+        fatal: false,
+        files: finding.files,
+      },
+    });
+  };
+  return [...findings.map((finding) => add(finding, false)), ...suppressed.map((finding) => add(finding, true))];
 }
 
 function location(uri: string, evidence: Evidence | undefined) {

@@ -5,11 +5,18 @@ import { join } from 'node:path';
 import type { DocumentResult } from '../model/index.ts';
 import { DocumentResultSchema } from '../model/index.ts';
 import { TOOL_VERSION, RULES_VERSION } from '../version.ts';
-import { csvHeader, csvRows, FIGURE_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, figureRows, findingRows, reportRow } from './csv.ts';
+import {
+  batchFindingRows, csvHeader, csvRows, FIGURE_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, figureRows, findingRows, reportRow, rollupCsv,
+} from './csv.ts';
 import { reportHtmlShell, jsonForScriptBlock } from './html.ts';
-import { pageDataHead, pageReport, ruleLabelsOf, type PageDataOptions } from './html/page-data.ts';
+import { pageDataHead, pageReport, ruleLabelsOf, type PageDataOptions, type PageFiles } from './html/page-data.ts';
 import { createStaging, publishOutputs, type OutputManifest, type PublishedFile } from './publish.ts';
-import { sarifHead, sarifResults, sarifTail, type SarifRule } from './sarif.ts';
+import { sarifBatchResults, sarifHead, sarifResults, sarifTail, type SarifRule } from './sarif.ts';
+import { batchJsonTail } from './json.ts';
+import { readStagedRows, stagedRow, writeWorkbook } from './xlsx.ts';
+import { WORKBOOK_SHEETS } from './workbook.ts';
+import { analyseBatch, summarizeForBatch, type BatchReport, type ProvinceResults } from '../province/index.ts';
+import type { CheckConfig } from '../check/config.ts';
 
 export interface StreamingOutputOptions {
   outDir: string;
@@ -20,6 +27,8 @@ export interface StreamingOutputOptions {
    * findings (sarif, with these rules) is written to `stream` (the command's stdout). The files in DIR are the same either way.
    */
   print?: { format: 'json'; stream: NodeJS.WritableStream } | { format: 'sarif'; stream: NodeJS.WritableStream; rules: readonly SarifRule[] };
+  /** The check configuration: severities of the checks across reports, run by finish() over the whole batch. */
+  checks?: CheckConfig;
 }
 
 /** A file being written in the staging folder, hashed as it is written (the manifest needs every hash). */
@@ -51,6 +60,13 @@ export class StreamingOutputs {
   private readonly rulesSeen = new Set<string>();
   private failure?: Error;
   private readonly sarif?: { part: StagedFile; ruleIndex: Map<string, number>; results: number };
+  /** What the checks across reports need of each document (src/province/heads.ts), kept until finish(). */
+  private readonly batchReports: BatchReport[] = [];
+  /** Each document's page id and, for a PDF, its file: URL: batch findings link their reports. */
+  private readonly pageFiles = new Map<string, { id: number; href?: string }>();
+  /** Rows staged for the workbook's sheets (JSON lines), written into solieu.xlsx by finish(). */
+  private readonly sheetParts: Record<'reports' | 'findings' | 'figures', StagedFile>;
+  private province?: ProvinceResults;
 
   private constructor(
     private readonly options: StreamingOutputOptions,
@@ -61,7 +77,8 @@ export class StreamingOutputs {
     this.reports = this.stage('reports.csv');
     this.jsonBody = this.stage('results.json.documents');
     this.pageBody = this.stage('report.html.reports');
-    this.all = [this.figures, this.findings, this.reports, this.jsonBody, this.pageBody];
+    this.sheetParts = { reports: this.stage('xlsx.reports.jsonl'), findings: this.stage('xlsx.findings.jsonl'), figures: this.stage('xlsx.figures.jsonl') };
+    this.all = [this.figures, this.findings, this.reports, this.jsonBody, this.pageBody, ...Object.values(this.sheetParts)];
     if (options.print?.format === 'sarif') {
       this.sarif = { part: this.stage('results.sarif.results'), ruleIndex: new Map(options.print.rules.map((rule, index) => [rule.id, index])), results: 0 };
       this.all.push(this.sarif.part);
@@ -104,40 +121,91 @@ export class StreamingOutputs {
     const valid = DocumentResultSchema.parse(document);
     const id = this.documents++;
     const separator = id === 0 ? '' : ',';
+    this.batchReports.push(summarizeForBatch(valid, id));
+    const figures = figureRows(valid);
+    const findings = findingRows(valid);
+    const report = reportRow(valid);
+    const page = pageReport(valid, id, sourcePath, this.options.page ?? {}, this.rulesSeen);
+    if (!this.pageFiles.has(valid.file)) this.pageFiles.set(valid.file, { id, ...(page.format === 'pdf' && page.href ? { href: page.href } : {}) });
     await Promise.all([
-      this.write(this.figures, csvRows(figureRows(valid))),
-      this.write(this.findings, csvRows(findingRows(valid))),
-      this.write(this.reports, csvRows([reportRow(valid)])),
+      this.write(this.figures, csvRows(figures)),
+      this.write(this.findings, csvRows(findings)),
+      this.write(this.reports, csvRows([report])),
+      this.write(this.sheetParts.figures, figures.map(stagedRow).join('')),
+      this.write(this.sheetParts.findings, findings.map(stagedRow).join('')),
+      this.write(this.sheetParts.reports, stagedRow(report)),
       this.write(this.jsonBody, `${separator}\n${indent(JSON.stringify(valid, null, 2), '    ')}`),
-      this.write(this.pageBody, `${separator}${jsonForScriptBlock(pageReport(valid, id, sourcePath, this.options.page ?? {}, this.rulesSeen))}`),
+      this.write(this.pageBody, `${separator}${jsonForScriptBlock(page)}`),
       this.sarif ? this.writeSarif(valid) : undefined,
     ]);
     if (this.failure) throw this.failure;
   }
 
   private writeSarif(document: DocumentResult): Promise<void> {
+    return this.writeSarifTexts(sarifResults(document, this.sarif!.ruleIndex));
+  }
+
+  private writeSarifTexts(results: readonly string[]): Promise<void> {
     const sarif = this.sarif!;
-    const texts = sarifResults(document, sarif.ruleIndex).map((text) => `${sarif.results++ === 0 ? '\n        ' : ',\n        '}${text}`);
+    const texts = results.map((text) => `${sarif.results++ === 0 ? '\n        ' : ',\n        '}${text}`);
     return this.write(sarif.part, texts.join(''));
   }
 
-  /** Writes results.json and report.html around the streamed parts, then publishes the five files as one unit. */
+  /** Size and sha256 of a file written into the staging folder by another writer (the workbook). */
+  private async hashFile(name: string): Promise<PublishedFile> {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(join(this.staging.folder, name))) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).byteLength;
+    }
+    return { bytes, sha256: hash.digest('hex') };
+  }
+
+  /** The checks across reports of the batch, once finish() has run them (the runner counts their severities). */
+  get provinceResults(): ProvinceResults | undefined {
+    return this.province;
+  }
+
+  /**
+   * Runs the checks across reports over what add() kept, appends their findings (to findings.csv, the workbook, the
+   * SARIF log), writes rollup.csv, solieu.xlsx, results.json and report.html around the streamed parts, then publishes
+   * the set as one unit.
+   */
   async finish(generatedAt: Date, signal?: AbortSignal): Promise<OutputManifest> {
     try {
+      const review = this.options.page?.review;
+      const province = analyseBatch(this.batchReports, { ...(this.options.checks ? { checks: this.options.checks } : {}), ...(review ? { review } : {}) });
+      this.province = province;
+      const batchRows = batchFindingRows(province.findings);
+      await Promise.all([
+        this.write(this.findings, csvRows(batchRows)),
+        this.write(this.sheetParts.findings, batchRows.map(stagedRow).join('')),
+        this.sarif ? this.writeSarifTexts(sarifBatchResults(province.findings, province.suppressed, this.sarif.ruleIndex)) : undefined,
+      ]);
       await Promise.all(this.all.map((file) => close(file.stream)));
       if (this.failure) throw this.failure;
       signal?.throwIfAborted();
       const head = `{\n  "tool": "solieu",\n  "toolVersion": ${JSON.stringify(TOOL_VERSION)},\n  "rulesVersion": ${JSON.stringify(RULES_VERSION)},\n  "generatedAt": ${JSON.stringify(generatedAt.toISOString())},\n  "documents": [`;
-      const results = await this.concatenate('results.json', [head, { file: this.jsonBody.path }, this.documents === 0 ? ']\n}\n' : '\n  ]\n}\n']);
+      const results = await this.concatenate('results.json', [head, { file: this.jsonBody.path }, `${this.documents === 0 ? ']' : '\n  ]'}${batchJsonTail(province)}`]);
+      signal?.throwIfAborted();
+      const rollup = await this.concatenate('rollup.csv', [rollupCsv(province.rollup)]);
+      await writeWorkbook(join(this.staging.folder, 'solieu.xlsx'), [
+        { ...WORKBOOK_SHEETS.rollup, rows: province.rollup.map((row) => WORKBOOK_SHEETS.rollup.cells(row)) },
+        { ...WORKBOOK_SHEETS.reports, rows: readStagedRows(this.sheetParts.reports.path) },
+        { ...WORKBOOK_SHEETS.findings, rows: readStagedRows(this.sheetParts.findings.path) },
+        { ...WORKBOOK_SHEETS.figures, rows: readStagedRows(this.sheetParts.figures.path) },
+      ]);
+      const workbook = await this.hashFile('solieu.xlsx');
       signal?.throwIfAborted();
 
       const { before, after } = reportHtmlShell();
-      const dataHead = jsonForScriptBlock(pageDataHead(generatedAt, this.options.page ?? {}, ruleLabelsOf(this.rulesSeen)));
+      const dataHead = jsonForScriptBlock(pageDataHead(generatedAt, this.options.page ?? {}, ruleLabelsOf(this.rulesSeen), province, this.pageFiles as PageFiles));
       // pageDataHead ends with `"reports":[]}`: the reports go between its brackets.
       const open = dataHead.slice(0, -2);
       const html = await this.concatenate('report.html', [before, open, { file: this.pageBody.path }, ']}', after]);
       signal?.throwIfAborted();
-      await Promise.all([rm(this.jsonBody.path), rm(this.pageBody.path)]);
+      await Promise.all([rm(this.jsonBody.path), rm(this.pageBody.path), ...Object.values(this.sheetParts).map((part) => rm(part.path))]);
       const print = this.options.print;
       // The SARIF log is staged beside the set but not published: it goes to stdout only.
       const sarifLog = this.sarif && print?.format === 'sarif' ? await this.concatenate('results.sarif', [sarifHead(print.rules), { file: this.sarif.part.path }, sarifTail(generatedAt, this.sarif.results)]) : undefined;
@@ -148,6 +216,8 @@ export class StreamingOutputs {
         'reports.csv': summary(this.reports),
         'results.json': results,
         'report.html': html,
+        'rollup.csv': rollup,
+        'solieu.xlsx': workbook,
       };
       const manifest = await publishOutputs(this.options.outDir, this.staging, published, generatedAt, undefined, true);
       if (print) await copyTo(print.format === 'sarif' && sarifLog ? join(this.staging.folder, 'results.sarif') : join(this.options.outDir, 'results.json'), print.stream);

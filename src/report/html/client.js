@@ -31,6 +31,10 @@
   data.reports.forEach(function (report) {
     report.findings.forEach(function (finding) { findingIndex[finding.fingerprint] = { report: report, finding: finding }; });
   });
+  // A finding across reports is kept under the report it is shown under, like a file's (review.json names that file).
+  data.batchFindings.forEach(function (finding) {
+    findingIndex[finding.fingerprint] = { report: { file: finding.file, id: finding.reportId }, finding: finding, batch: true };
+  });
 
   var storage = openStorage();
   /** The browser's own records, read once: filters and sorting look decisions up thousands of times. */
@@ -358,7 +362,10 @@
     filters.review = document.getElementById('filter-review').value;
     filters.search = document.getElementById('filter-search').value.trim();
     reportsShown = PAGE_SIZE_REPORTS;
+    allFindingsShown = PAGE_SIZE_FINDINGS;
     renderOverviewRows();
+    renderBatchFindings();
+    renderAllFindings();
   }
 
   // ---------------------------------------------------------------- overview
@@ -395,6 +402,14 @@
         if (decision && decision.decision === 'dismissed') dismissed++;
       });
     });
+    data.batchFindings.forEach(function (finding) {
+      findings++;
+      bySeverity[finding.severity]++;
+      var decision = decisionOf(finding.fingerprint);
+      if (decision && decision.decision === 'confirmed') confirmed++;
+      if (decision && decision.decision === 'dismissed') dismissed++;
+    });
+    suppressed += data.batchSuppressed.length;
     var statusParts = STATUS_ORDER.filter(function (status) { return byStatus[status] > 0; })
       .map(function (status) { return STATUS_COUNT_LABEL[status] + ' ' + formatCount(byStatus[status]); }).join(' · ');
     var totals = document.getElementById('totals');
@@ -416,6 +431,8 @@
     var problems = data.reports.filter(function (report) { return report.status === 'failed' || report.status === 'needs-ocr'; });
     var skipped = data.reports.filter(function (report) { return report.status === 'skipped'; });
     document.getElementById('attention-title').textContent = 'Tệp cần xử lý (' + formatCount(problems.length + skipped.length) + ')';
+    // Open while the list is short; a long list of failed files stays folded so the province overview comes first.
+    document.getElementById('attention').open = problems.length + skipped.length <= 10;
     if (problems.length + skipped.length === 0) {
       list.appendChild(el('li', { className: 'empty', text: 'Mọi tệp đều đọc được: không có tệp lỗi, tệp cần OCR hay tệp bị bỏ qua.' }));
       return;
@@ -613,9 +630,16 @@
       el('span', { className: 'badge sev-' + finding.severity, text: SEVERITY_LABEL[finding.severity] }),
       el('span', { className: 'rule-name', text: ruleLabel(finding.rule) }),
       el('code', { text: finding.rule }),
+      finding.files ? el('span', { className: 'badge batch', text: 'Giữa các báo cáo' }) : null,
       decision ? el('span', { className: 'badge decision-' + decision.decision, text: DECISION_LABEL[decision.decision] }) : null,
     ]));
+    if (finding.files) card.className += ' batch-finding';
     card.appendChild(el('p', { className: 'message', text: finding.message }));
+    if (finding.files) {
+      card.appendChild(el('p', { className: 'files' }, ['Các báo cáo liên quan: '].concat(finding.files.map(function (ref) {
+        return ref.reportId !== undefined ? el('a', { href: '#bao-cao-' + ref.reportId, text: ref.file }) : el('span', { text: ref.file });
+      }))));
+    }
 
     var numbers = el('dl', { className: 'numbers' });
     if (finding.values.length > 0) {
@@ -631,13 +655,18 @@
       ]));
     }
     if (numbers.firstChild) card.appendChild(numbers);
+    if (finding.why) card.appendChild(el('p', { className: 'why', text: 'Vì sao các số được đối chiếu: ' + finding.why }));
 
     if (finding.evidence.length > 0) {
       card.appendChild(el('ol', { className: 'evidence', 'aria-label': 'Trích dẫn từ báo cáo' }, finding.evidence.map(function (evidence) {
         var link = evidence.href
           ? el('a', { href: evidence.href, target: '_blank', rel: 'noopener', text: evidence.page !== undefined ? 'Mở PDF tại trang ' + evidence.page : 'Mở PDF' })
           : null;
-        return el('li', null, [evidenceQuote(evidence), el('p', { className: 'where' }, [whereText(report, evidence), link])]);
+        var from = evidence.file !== undefined ? (data.reports[evidence.reportId] || { file: evidence.file }) : report;
+        return el('li', null, [
+          evidence.file !== undefined ? el('span', { className: 'from-file', text: evidence.file }) : null,
+          evidenceQuote(evidence), el('p', { className: 'where' }, [whereText(from, evidence), link]),
+        ]);
       })));
     } else {
       card.appendChild(el('p', { className: 'muted', text: 'Không có trích dẫn: phát hiện này nói về cả tệp.' }));
@@ -689,6 +718,309 @@
     return text;
   }
 
+
+  // ---------------------------------------------------------------- province overview
+
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+  var allFindingsShown = PAGE_SIZE_FINDINGS;
+
+  /** An SVG element; `text` becomes its text content. Presentation attributes only: the CSP forbids inline styles. */
+  function svg(tag, attributes, children) {
+    var node = document.createElementNS(SVG_NS, tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value === undefined || value === null) return;
+      if (name === 'text') node.textContent = String(value);
+      else if (name === 'className') node.setAttribute('class', value);
+      else node.setAttribute(name, String(value));
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function formatDecimal(value) {
+    var rounded = Math.round(value * 10) / 10;
+    try { return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(rounded); } catch (error) { return String(rounded).replace('.', ','); }
+  }
+
+  /** A finding across reports matches the filters when its check and severity do, and one of its reports does. */
+  function batchFindingMatches(finding) {
+    if (!findingMatches(finding)) return false;
+    if (!filters.unit && !filters.status && !filters.search) return true;
+    return finding.files.some(function (ref) {
+      var report = data.reports[ref.reportId];
+      return report ? reportMatchesIgnoringFindings(report) : false;
+    }) || (filters.unit !== '' && finding.unit === filters.unit && !filters.status && !filters.search);
+  }
+
+  function reportMatchesIgnoringFindings(report) {
+    if (filters.status && report.status !== filters.status) return false;
+    if (filters.unit && report.unit !== filters.unit) return false;
+    if (filters.search) {
+      var haystack = foldForSearch([report.file, report.unit, report.province].join(' '));
+      if (haystack.indexOf(foldForSearch(filters.search)) < 0) return false;
+    }
+    return true;
+  }
+
+  function renderBatchFindings() {
+    var list = document.getElementById('batch-findings-list');
+    clear(list);
+    var findings = bySeverity(data.batchFindings.filter(batchFindingMatches));
+    document.getElementById('batch-findings-title').textContent = 'Mâu thuẫn giữa các báo cáo (' + formatCount(findings.length) +
+      (findings.length !== data.batchFindings.length ? '/' + formatCount(data.batchFindings.length) : '') + ')';
+    if (findings.length === 0) {
+      list.appendChild(el('p', { className: 'empty-state', text: data.batchFindings.length === 0 ? 'Không có mâu thuẫn nào giữa các báo cáo trong đợt này.' : 'Không có mâu thuẫn nào khớp bộ lọc.' }));
+      return;
+    }
+    findings.forEach(function (finding) { list.appendChild(findingCard({ file: finding.file, id: finding.reportId }, finding)); });
+  }
+
+  /** Every finding of the batch as one list: across reports first, then each report's in batch order, errors first within. */
+  function renderAllFindings() {
+    var list = document.getElementById('all-findings-list');
+    clear(list);
+    var rows = bySeverity(data.batchFindings.filter(batchFindingMatches)).map(function (finding) { return { finding: finding, batch: true }; });
+    visibleReports().slice().sort(function (a, b) { return a.id - b.id; }).forEach(function (report) {
+      bySeverity(matchingFindings(report)).forEach(function (finding) { rows.push({ finding: finding, report: report }); });
+    });
+    var total = data.batchFindings.length + data.reports.reduce(function (sum, report) { return sum + report.findings.length; }, 0);
+    document.getElementById('all-findings-count').textContent = 'Đang hiện ' + formatCount(Math.min(rows.length, allFindingsShown)) + ' trong ' +
+      formatCount(rows.length) + ' phát hiện khớp bộ lọc (tổng ' + formatCount(total) + '); mâu thuẫn giữa các báo cáo đứng đầu.';
+    rows.slice(0, allFindingsShown).forEach(function (row) {
+      var finding = row.finding;
+      var where = row.batch
+        ? el('span', { className: 'where' }, [el('a', { href: '#phat-hien-' + finding.fingerprint, text: 'Giữa ' + formatCount(finding.files.length) + ' báo cáo' })])
+        : el('span', { className: 'where' }, [el('a', { href: '#phat-hien-' + finding.fingerprint, text: row.report.file })]);
+      list.appendChild(el('div', { className: 'finding-row', 'data-fingerprint': finding.fingerprint, 'data-rule': finding.rule, 'data-batch': row.batch ? 'yes' : 'no' }, [
+        el('span', null, [el('span', { className: 'badge sev-' + finding.severity, text: SEVERITY_LABEL[finding.severity] })]),
+        el('span', null, [el('span', { className: 'rule-name', text: ruleLabel(finding.rule) }), row.batch ? el('span', { className: 'badge batch', text: 'Giữa các báo cáo' }) : null]),
+        el('span', null, [finding.message, ' ', where]),
+      ]));
+    });
+    if (rows.length === 0) list.appendChild(el('p', { className: 'empty-state', text: 'Không có phát hiện nào khớp bộ lọc.' }));
+    var more = document.getElementById('all-findings-more');
+    more.hidden = rows.length <= allFindingsShown;
+    more.textContent = 'Hiện thêm (còn ' + formatCount(Math.max(0, rows.length - allFindingsShown)) + ' phát hiện)';
+  }
+
+  function chartBody(id) {
+    var body = document.querySelector('#' + id + ' .chart-body');
+    clear(body);
+    return body;
+  }
+
+  /** Horizontal bars: one row per item, `parts` stacked ([{value, className}]), its label left and its total right. */
+  function barChart(items, options) {
+    var rowHeight = 22;
+    var labelWidth = options.labelWidth || 190;
+    var width = 560;
+    var plot = width - labelWidth - 60;
+    var max = options.max || Math.max.apply(null, items.map(function (item) { return item.total; }).concat([1]));
+    var height = items.length * rowHeight + 24;
+    var root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': options.label });
+    items.forEach(function (item, index) {
+      var y = index * rowHeight + 4;
+      var x = labelWidth;
+      root.appendChild(svg('text', { x: labelWidth - 6, y: y + 14, 'text-anchor': 'end', className: 'label', text: item.label }));
+      item.parts.forEach(function (part) {
+        var w = Math.max(part.value > 0 ? 1 : 0, (part.value / max) * plot);
+        root.appendChild(svg('rect', { x: x, y: y + 2, width: w, height: rowHeight - 8, className: part.className, 'data-value': part.value }, [svg('title', { text: part.title || item.label })]));
+        x += w;
+      });
+      root.appendChild(svg('text', { x: x + 5, y: y + 14, className: 'label muted', text: item.totalText }));
+    });
+    root.appendChild(svg('line', { x1: labelWidth, x2: labelWidth, y1: 0, y2: items.length * rowHeight + 4, className: 'axis' }));
+    if (options.median !== undefined) {
+      var mx = labelWidth + (options.median / max) * plot;
+      root.appendChild(svg('line', { x1: mx, x2: mx, y1: 0, y2: items.length * rowHeight + 4, className: 'median' }));
+      root.appendChild(svg('text', { x: mx, y: height - 4, 'text-anchor': 'middle', className: 'label muted', text: 'trung vị ' + formatDecimal(options.median) + (options.unit || '') }));
+    }
+    return root;
+  }
+
+  function renderChecksChart() {
+    var body = chartBody('chart-checks');
+    var counts = {};
+    function count(finding) {
+      counts[finding.rule] = counts[finding.rule] || { error: 0, warning: 0, info: 0 };
+      counts[finding.rule][finding.severity]++;
+    }
+    data.batchFindings.forEach(count);
+    data.reports.forEach(function (report) { report.findings.forEach(count); });
+    var rules = Object.keys(counts).sort(function (a, b) {
+      var ta = counts[a].error + counts[a].warning + counts[a].info;
+      var tb = counts[b].error + counts[b].warning + counts[b].info;
+      return tb - ta || compareText(a, b);
+    });
+    if (rules.length === 0) { body.appendChild(el('p', { className: 'empty-state', text: 'Không có phát hiện nào.' })); return; }
+    body.appendChild(barChart(rules.map(function (rule) {
+      var c = counts[rule];
+      var total = c.error + c.warning + c.info;
+      return {
+        label: rule, total: total, totalText: formatCount(total),
+        parts: SEVERITY_ORDER.map(function (severity) {
+          return { value: c[severity], className: 'bar-' + severity, title: ruleLabel(rule) + ': ' + formatCount(c[severity]) + ' ' + SEVERITY_LABEL[severity].toLowerCase() };
+        }),
+      };
+    }), { label: 'Số phát hiện theo loại kiểm tra', labelWidth: 200 }));
+  }
+
+  function rowsWithRate(rateId) {
+    return data.province.rows.filter(function (row) { return row.rates[rateId] !== undefined; });
+  }
+
+  function outlierKeys() {
+    var keys = {};
+    data.batchFindings.forEach(function (finding) {
+      if (finding.rule === 'peer-outlier' && finding.unit) keys[finding.unit + '|' + finding.period] = true;
+    });
+    return keys;
+  }
+
+  function fillRatePeriods() {
+    var rateId = document.getElementById('rates-rate').value;
+    var periods = {};
+    rowsWithRate(rateId).forEach(function (row) {
+      periods[row.period] = periods[row.period] || { label: row.periodLabel, count: 0, end: row.end || '', start: row.start || '' };
+      periods[row.period].count++;
+    });
+    var keys = Object.keys(periods).sort(function (a, b) { return compareText(periods[a].end, periods[b].end) || compareText(periods[b].start, periods[a].start); });
+    fillSelect(document.getElementById('rates-period'), keys.map(function (key) { return [key, periods[key].label + ' (' + periods[key].count + ' đơn vị)']; }));
+    // The period with the most units, the latest of them: a month the province compares units in.
+    var best = keys.slice().sort(function (a, b) { return periods[b].count - periods[a].count || compareText(periods[b].end, periods[a].end); })[0];
+    if (best) document.getElementById('rates-period').value = best;
+  }
+
+  function renderRatesChart() {
+    var body = chartBody('chart-rates');
+    var rateId = document.getElementById('rates-rate').value;
+    var period = document.getElementById('rates-period').value;
+    var inPeriod = rowsWithRate(rateId).filter(function (row) { return row.period === period; });
+    // Peers are units of one tier: the tier most units of the period are of (communes with communes).
+    var tiers = {};
+    inPeriod.forEach(function (row) { tiers[row.tier || ''] = (tiers[row.tier || ''] || 0) + 1; });
+    var tier = Object.keys(tiers).sort(function (a, b) { return tiers[b] - tiers[a]; })[0];
+    var rows = inPeriod.filter(function (row) { return (row.tier || '') === tier; });
+    if (rows.length === 0) { body.appendChild(el('p', { className: 'empty-state', text: 'Không có đơn vị nào có đủ số liệu cho tỷ lệ này.' })); return; }
+    var flagged = outlierKeys();
+    var values = rows.map(function (row) { return row.rates[rateId]; }).sort(function (a, b) { return a - b; });
+    var middle = Math.floor(values.length / 2);
+    var median = values.length % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    rows.sort(function (a, b) { return b.rates[rateId] - a.rates[rateId] || compareText(a.unit, b.unit); });
+    var periodName = rows[0].periodLabel;
+    body.appendChild(barChart(rows.map(function (row) {
+      var value = row.rates[rateId];
+      var outlier = flagged[row.unit + '|' + periodName];
+      return {
+        label: row.unit, total: value, totalText: formatDecimal(value) + '%' + (outlier ? ' — khác xa' : ''),
+        parts: [{ value: value, className: 'bar' + (outlier ? ' outlier' : ''), title: row.unit + ': ' + formatDecimal(value) + '% (' + row.file + ')' }],
+      };
+    }), { label: 'Tỷ lệ theo đơn vị', max: 100, median: median, unit: '%' }));
+  }
+
+  function measureOptions() {
+    return data.province.rates.map(function (rate) { return ['rate:' + rate.id, rate.label + ' (%)']; })
+      .concat(data.province.metrics.map(function (metric) { return ['metric:' + metric.id, metric.label]; }));
+  }
+
+  function valueOf(row, measure) {
+    var parts = measure.split(':');
+    return parts[0] === 'rate' ? row.rates[parts[1]] : row.values[parts[1]];
+  }
+
+  function renderSeriesChart() {
+    var body = chartBody('chart-series');
+    var unit = document.getElementById('series-unit').value;
+    var measure = document.getElementById('series-measure').value;
+    var rows = data.province.rows.filter(function (row) { return row.unit === unit && valueOf(row, measure) !== undefined; });
+    // One length of period at a time: a quarter's count beside its months would read as a jump.
+    var byLength = {};
+    rows.forEach(function (row) { var key = (row.start || '') && (row.end || '') ? monthsBetween(row.start, row.end) : 0; (byLength[key] = byLength[key] || []).push(row); });
+    var lengths = Object.keys(byLength).sort(function (a, b) { return byLength[b].length - byLength[a].length || Number(a) - Number(b); });
+    rows = lengths.length ? byLength[lengths[0]] : [];
+    rows.sort(function (a, b) { return compareText(a.end || '', b.end || ''); });
+    if (rows.length === 0) { body.appendChild(el('p', { className: 'empty-state', text: 'Đơn vị này không có số liệu cho chỉ tiêu đã chọn.' })); return; }
+    // A point a finding across reports is about: its period, or the later day of a running total that fell.
+    var flaggedAt = function (row) {
+      return data.batchFindings.some(function (finding) {
+        if (finding.unit !== unit || !finding.periodKey) return false;
+        if (finding.periodKey === row.period) return true;
+        var days = finding.periodKey.split('/');
+        return days.length === 2 && days[1] === row.end && ('metric:' + finding.metric === measure);
+      });
+    };
+    var width = 560;
+    var height = 230;
+    var left = 64;
+    var right = 44;
+    var top = 16;
+    var bottom = 40;
+    var values = rows.map(function (row) { return valueOf(row, measure); });
+    var min = Math.min.apply(null, values);
+    var max = Math.max.apply(null, values);
+    if (min === max) { min = min * 0.9; max = max * 1.1 || 1; }
+    var pad = (max - min) * 0.15;
+    min = Math.max(0, min - pad);
+    max = max + pad;
+    var x = function (index) { return left + (rows.length === 1 ? (width - left - right) / 2 : (index * (width - left - right)) / (rows.length - 1)); };
+    var y = function (value) { return top + (1 - (value - min) / (max - min)) * (height - top - bottom); };
+    var root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': 'Diễn biến của ' + unit });
+    root.appendChild(svg('line', { x1: left, x2: width - right, y1: height - bottom, y2: height - bottom, className: 'axis' }));
+    [min, (min + max) / 2, max].forEach(function (tick) {
+      root.appendChild(svg('text', { x: left - 6, y: y(tick) + 4, 'text-anchor': 'end', className: 'label muted', text: formatDecimal(tick) }));
+      root.appendChild(svg('line', { x1: left, x2: width - right, y1: y(tick), y2: y(tick), className: 'axis' }));
+    });
+    var path = rows.map(function (row, index) { return (index === 0 ? 'M' : 'L') + x(index).toFixed(1) + ' ' + y(valueOf(row, measure)).toFixed(1); }).join(' ');
+    root.appendChild(svg('path', { d: path, className: 'line' }));
+    rows.forEach(function (row, index) {
+      var value = valueOf(row, measure);
+      var flagged = flaggedAt(row);
+      root.appendChild(svg('circle', { cx: x(index), cy: y(value), r: 4.5, className: 'dot' + (flagged ? ' flagged' : '') + (row.source === 'rollup' ? ' rollup' : '') }, [
+        svg('title', { text: row.periodLabel + ': ' + formatDecimal(value) + ' (' + row.file + ')' }),
+      ]));
+      root.appendChild(svg('text', { x: x(index), y: y(value) - 8, 'text-anchor': 'middle', className: 'label', text: formatDecimal(value) }));
+      root.appendChild(svg('text', { x: x(index), y: height - bottom + 16, 'text-anchor': 'middle', className: 'label muted', text: row.periodLabel }));
+    });
+    body.appendChild(root);
+  }
+
+  function monthsBetween(start, end) {
+    return (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(start.slice(5, 7)) + 1;
+  }
+
+  function setUpProvince() {
+    var rates = data.province.rates.filter(function (rate) { return rowsWithRate(rate.id).length > 0; });
+    fillSelect(document.getElementById('rates-rate'), rates.map(function (rate) { return [rate.id, rate.label]; }));
+    fillRatePeriods();
+    document.getElementById('rates-rate').addEventListener('change', function () { fillRatePeriods(); renderRatesChart(); });
+    document.getElementById('rates-period').addEventListener('change', renderRatesChart);
+    var units = [];
+    var counts = {};
+    data.province.rows.forEach(function (row) { counts[row.unit] = (counts[row.unit] || 0) + 1; if (units.indexOf(row.unit) < 0) units.push(row.unit); });
+    // The unit with a finding across reports first, then by name: the series an auditor opens the page for.
+    var flaggedUnits = data.batchFindings.map(function (finding) { return finding.unit; });
+    units.sort(function (a, b) { return (flaggedUnits.indexOf(a) < 0) - (flaggedUnits.indexOf(b) < 0) || compareText(a, b); });
+    fillSelect(document.getElementById('series-unit'), units.map(function (unit) { return [unit, unit + ' (' + counts[unit] + ' kỳ)']; }));
+    fillSelect(document.getElementById('series-measure'), measureOptions());
+    var firstFlag = data.batchFindings.filter(function (finding) { return finding.rule === 'cumulative-decrease' && finding.metric; })[0];
+    if (firstFlag && units.indexOf(firstFlag.unit) >= 0) {
+      document.getElementById('series-unit').value = firstFlag.unit;
+      if (data.province.metrics.some(function (metric) { return metric.id === firstFlag.metric; })) document.getElementById('series-measure').value = 'metric:' + firstFlag.metric;
+    }
+    document.getElementById('series-unit').addEventListener('change', renderSeriesChart);
+    document.getElementById('series-measure').addEventListener('change', renderSeriesChart);
+    document.getElementById('all-findings-more').addEventListener('click', function () {
+      allFindingsShown += PAGE_SIZE_FINDINGS;
+      renderAllFindings();
+    });
+    renderChecksChart();
+    renderRatesChart();
+    renderSeriesChart();
+    renderBatchFindings();
+    renderAllFindings();
+  }
+
   // ---------------------------------------------------------------- routing
 
   function route() {
@@ -700,6 +1032,15 @@
     var match = /^bao-cao-(\d+)$/.exec(hash);
     if (match) report = data.reports[Number(match[1])] || null;
     match = /^phat-hien-(.+)$/.exec(hash);
+    if (match && findingIndex[match[1]] && findingIndex[match[1]].batch) {
+      currentReport = null;
+      view.hidden = true;
+      overview.hidden = false;
+      renderOverviewRows();
+      var batchCard = document.querySelector('#batch-findings-list article[data-fingerprint="' + match[1] + '"]');
+      if (batchCard) { batchCard.classList.add('is-target'); batchCard.scrollIntoView(); }
+      return;
+    }
     if (match && findingIndex[match[1]]) {
       report = findingIndex[match[1]].report;
       target = match[1];
@@ -725,6 +1066,8 @@
 
   function refresh() {
     renderTotals();
+    renderBatchFindings();
+    renderAllFindings();
     if (currentReport) renderReport(currentReport);
     else renderOverviewRows();
   }
@@ -733,6 +1076,7 @@
   renderTotals();
   renderAttention();
   setUpFilters();
+  setUpProvince();
   document.getElementById('export-review').addEventListener('click', exportReview);
   document.getElementById('import-review').addEventListener('change', function (event) {
     var file = event.target.files && event.target.files[0];

@@ -1,6 +1,13 @@
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DocumentResult, Evidence, Finding, Severity, SuppressedFinding } from '../../model/index.ts';
+import type { BatchFinding, DocumentResult, Evidence, Finding, RollupRow, Severity, SuppressedBatchFinding, SuppressedFinding } from '../../model/index.ts';
+import { RATES } from '../../../rules/measures.ts';
+import { analyseDocuments, metricLabel, type ProvinceResults } from '../../province/index.ts';
+import { periodLabel } from '../../province/periods.ts';
+import type { CheckConfig } from '../../check/config.ts';
+import { tierOf } from '../../province/units.ts';
+import type { UnitLevel } from '../../model/index.ts';
+import { ROLLUP_METRICS } from '../../province/rollup.ts';
 import { formatVietnameseNumber, parseVietnameseNumber } from '../../normalize/numbers.ts';
 import type { Review, ReviewDecision } from '../../batch/baseline.ts';
 import { RULES_VERSION, TOOL_VERSION } from '../../version.ts';
@@ -20,7 +27,57 @@ export interface PageData {
   review: { decisions: ReviewDecision[] } | null;
   /** Vietnamese names of the rules that occur in this batch. */
   ruleLabels: Record<string, string>;
+  /** Findings across reports, once for the batch (shown first). */
+  batchFindings: PageBatchFinding[];
+  /** Batch findings a `--baseline` review dismissed. */
+  batchSuppressed: Array<PageSuppressed & { files: string[] }>;
+  /** The province overview: each unit's values and rates by period (rollup.csv), for the charts. */
+  province: PageProvince;
   reports: PageReport[];
+}
+
+/** A report a finding across reports involves: its name and, when it is in the batch, the id of its page entry. */
+export interface PageFileRef {
+  file: string;
+  reportId?: number;
+}
+
+export interface PageBatchFinding extends PageFinding {
+  /** The report it is shown under. */
+  file: string;
+  reportId?: number;
+  files: PageFileRef[];
+  evidence: Array<PageEvidence & PageFileRef>;
+  unit?: string;
+  /** The period as people name it ("tháng 2/2025"), and as the outputs write it ("2025-02"; two days for a fall). */
+  period?: string;
+  periodKey?: string;
+  metric?: string;
+}
+
+export interface PageProvince {
+  metrics: Array<{ id: string; label: string }>;
+  rates: Array<{ id: string; label: string }>;
+  rows: PageRollupRow[];
+}
+
+export interface PageRollupRow {
+  unit: string;
+  level?: string;
+  /** `commune`, `district` or `province`: the rates chart compares units of one tier. */
+  tier?: string;
+  district?: string;
+  period: string;
+  periodLabel: string;
+  /** Whole months from year 0 of the period's first and last month, for ordering a unit's series. */
+  start?: string;
+  end?: string;
+  file: string;
+  reportId?: number;
+  source: RollupRow['source'];
+  values: Record<string, number>;
+  /** Each rate of rules/measures.ts the row's own values give, in percent to one decimal. */
+  rates: Record<string, number>;
 }
 
 export interface PageReport {
@@ -55,6 +112,8 @@ export interface PageFinding {
   expected?: string;
   evidence: PageEvidence[];
   detail?: string;
+  /** Why the checker linked these numbers (the marker or structure), for the auditor to judge a doubtful finding. */
+  why?: string;
 }
 
 export interface PageEvidence {
@@ -102,6 +161,11 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'ingest.ocr': 'Đã đọc bằng nhận dạng chữ (OCR)',
   'ingest.unsupported-format': 'Định dạng solieu không đọc (cần lưu lại thành DOCX/PDF)',
   'ingest.skipped': 'Tệp được bỏ qua',
+  'cumulative-decrease': 'Số lũy kế giảm so với kỳ trước',
+  'ytd-mismatch': 'Số nhiều tháng khác tổng các tháng',
+  'rollup-mismatch': 'Báo cáo tổng hợp khác báo cáo của đơn vị',
+  'duplicate-report': 'Một đơn vị, một kỳ, nhiều báo cáo',
+  'peer-outlier': 'Tỷ lệ khác xa các đơn vị cùng cấp',
 };
 
 export interface PageDataOptions {
@@ -110,24 +174,92 @@ export interface PageDataOptions {
   review?: Review;
   /** Builds `file:` URLs the way the machine that opens the page needs; defaults to this machine's platform. */
   windowsPaths?: boolean;
+  /** Check configuration (severities of the checks across reports). */
+  checks?: CheckConfig;
 }
 
 export function buildPageData(documents: readonly DocumentResult[], generatedAt: Date, options: PageDataOptions = {}): PageData {
   const rulesSeen = new Set<string>();
   const reports = documents.map((document, id) => pageReport(document, id, options.sourcePaths?.[id], options, rulesSeen));
-  return { ...pageDataHead(generatedAt, options, ruleLabelsOf(rulesSeen)), reports };
+  const province = analyseDocuments(documents, { ...(options.checks ? { checks: options.checks } : {}), ...(options.review ? { review: options.review } : {}) });
+  const files: PageFiles = new Map(reports.map((report) => [report.file, { id: report.id, ...(report.format === 'pdf' && report.href ? { href: report.href } : {}) }]));
+  return { ...pageDataHead(generatedAt, options, ruleLabelsOf(rulesSeen), province, files), reports };
 }
 
+/** The batch's files as the page links them: each report's id, and for a PDF the `file:` URL to open it at a page. */
+export type PageFiles = ReadonlyMap<string, { id: number; href?: string }>;
+
 /** Everything in PageData but the reports (an empty list), in PageData's key order. */
-export function pageDataHead(generatedAt: Date, options: Pick<PageDataOptions, 'review'>, ruleLabels: Record<string, string>): PageData {
+export function pageDataHead(
+  generatedAt: Date,
+  options: Pick<PageDataOptions, 'review'>,
+  ruleLabels: Record<string, string>,
+  province?: ProvinceResults,
+  files: PageFiles = new Map(),
+): PageData {
+  const labels = { ...ruleLabels };
+  for (const finding of [...(province?.findings ?? []), ...(province?.suppressed ?? [])]) labels[finding.rule] = RULE_LABELS[finding.rule] ?? finding.rule;
   return {
     generatedAt: generatedAt.toISOString(),
     toolVersion: TOOL_VERSION,
     rulesVersion: RULES_VERSION,
     storagePrefix: REVIEW_STORAGE_PREFIX,
     review: options.review ? { decisions: options.review.decisions } : null,
-    ruleLabels,
+    ruleLabels: Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    batchFindings: (province?.findings ?? []).map((finding) => pageBatchFinding(finding, files)),
+    batchSuppressed: (province?.suppressed ?? []).map((finding: SuppressedBatchFinding) => ({ ...pageSuppressed(finding as unknown as SuppressedFinding), files: finding.files })),
+    province: pageProvince(province?.rollup ?? [], files),
     reports: [],
+  };
+}
+
+function fileRef(file: string, files: PageFiles): PageFileRef {
+  const known = files.get(file);
+  return { file, ...(known ? { reportId: known.id } : {}) };
+}
+
+function pageBatchFinding(finding: BatchFinding, files: PageFiles): PageBatchFinding {
+  const base = pageFinding({ ...finding, evidence: [] } as unknown as Finding, undefined);
+  return {
+    ...base,
+    evidence: finding.evidence.map((evidence) => ({ ...pageEvidence(evidence, finding.values, files.get(evidence.file)?.href), ...fileRef(evidence.file, files) })),
+    ...fileRef(finding.file, files),
+    files: finding.files.map((file) => fileRef(file, files)),
+    ...(finding.unit !== undefined ? { unit: finding.unit } : {}),
+    ...(finding.period !== undefined ? { period: periodLabel(finding.period), periodKey: finding.period } : {}),
+    ...(finding.metric !== undefined ? { metric: finding.metric } : {}),
+  };
+}
+
+function pageProvince(rows: readonly RollupRow[], files: PageFiles): PageProvince {
+  const seen = new Set(rows.flatMap((row) => Object.keys(row.values)));
+  return {
+    metrics: ROLLUP_METRICS.filter((metric) => seen.has(metric)).map((id) => ({ id, label: metricLabel(id) })),
+    rates: RATES.map((rate) => ({ id: rate.id, label: rate.label })),
+    rows: rows.map((row) => {
+      const rates: Record<string, number> = {};
+      for (const rate of RATES) {
+        const numerator = row.values[rate.numerator];
+        const denominator = row.values[rate.denominator];
+        if (numerator !== undefined && denominator !== undefined && denominator > 0 && numerator <= denominator) rates[rate.id] = Math.round((numerator / denominator) * 1000) / 10;
+      }
+      const known = files.get(row.file);
+      return {
+        unit: row.unit,
+        ...(row.unitLevel ? { level: row.unitLevel } : {}),
+        ...(tierOf(row.unitLevel as UnitLevel | undefined) ? { tier: tierOf(row.unitLevel as UnitLevel | undefined)! } : {}),
+        ...(row.district ? { district: row.district } : {}),
+        period: row.period,
+        periodLabel: periodLabel(row.period),
+        ...(row.periodStart ? { start: row.periodStart } : {}),
+        ...(row.periodEnd ? { end: row.periodEnd } : {}),
+        file: row.file,
+        ...(known ? { reportId: known.id } : {}),
+        source: row.source,
+        values: row.values,
+        rates,
+      };
+    }),
   };
 }
 
@@ -210,6 +342,7 @@ function pageFinding(finding: Finding, pdfHref: string | undefined): PageFinding
     ...(finding.expected !== undefined ? { expected: formatVietnameseNumber(finding.expected) } : {}),
     evidence: finding.evidence.map((evidence) => pageEvidence(evidence, finding.values, pdfHref)),
     ...(finding.detail !== undefined ? { detail: finding.detail } : {}),
+    ...(finding.why !== undefined ? { why: finding.why } : {}),
   };
 }
 
