@@ -9,7 +9,8 @@ export default defineMetric({
   nouns: ["người", "dân", "người dân"],
   bareNumber: true,
   cues: ["dân số", "tổng dân số", "quy mô dân số", "số dân", "tổng số nhân khẩu"],
-  excludes: ["tham gia", "dưới 14 tuổi", "người có công"],
+  // "Làm sạch dữ liệu: lũy kế 7.903/8.057 nhân khẩu": records cleaned out of the population, not the population.
+  excludes: ["tham gia", "dưới 14 tuổi", "người có công", "làm sạch"],
   percent: "never",
   examples: {
     positive: [
@@ -22,6 +23,7 @@ export default defineMetric({
       "Qua các buổi họp thôn: 10 buổi = 313 người tham gia nghe",
       "hơn 200 người dân đến dự",
       "rà soát số nhân khẩu từ đủ 14 tuổi còn lại chưa được cấp Căn cước",
+      "- Làm sạch dữ liệu: lũy kế 7.903/8.057 nhân khẩu, đạt 98,1%.",
     ],
   },
 });

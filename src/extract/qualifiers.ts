@@ -23,6 +23,9 @@ export interface ReportContext {
 
 type Found = { figure: Quantity; statement: Statement };
 
+/** A report's data cut-off ("số liệu tính đến ngày …", "số liệu cập nhật đến …"), with its brackets. */
+const DATA_CUT_OFF = /\(?\s*số liệu\s+(?:được\s+)?(?:tính|cập nhật|thống kê)\s+(?:đến|tới)[^()]*\)?/giu;
+
 /** Level words in either case of their first letter ("Xã", "xã"), the proper name after them in its own capitals. */
 const LEVEL_WORDS = UNIT_LEVEL_WORDS.map((word) => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1).replace(/\./gu, '\\.')}`).join('|');
 const NAME = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}(?:[ \t]*\(cũ\))?`;
@@ -35,10 +38,14 @@ export function readQualifiers(found: readonly Found[], report: ReportContext): 
     const text = statement.text;
     const at = figure.location.start ?? 0;
     const governing = governingText(statement, at);
-    const labelAbove = statement.scopes.find((scope) => !scope.heading && /:\s*$/u.test(scope.text))?.text ?? '';
+    // "(số liệu tính đến ngày 28/02/2025)" in a report's opening dates the whole report, not a running total; a DOCX
+    // keeps that opening as the label above every paragraph below it.
+    const labelAbove = (statement.scopes.find((scope) => !scope.heading && /:\s*$/u.test(scope.text))?.text ?? '').replace(DATA_CUT_OFF, ' ');
+    // A table's title speaks for each of its cells: "Bảng 2. Kết quả lũy kế đến ngày 31/3/2025".
+    const tableTitle = (statement.table?.title ?? '').replace(DATA_CUT_OFF, ' ');
 
-    if (hasCumulativeCue(`${governing.opening} ${governing.clause} ${labelAbove}`)) figure.cumulative = true;
-    const asOf = asOfDate(`${governing.opening} ${governing.clause}`, report.year) ?? asOfDate(labelAbove, report.year);
+    if (hasCumulativeCue(`${governing.opening} ${governing.clause} ${labelAbove} ${tableTitle}`)) figure.cumulative = true;
+    const asOf = asOfDate(`${governing.opening} ${governing.clause}`, report.year) ?? asOfDate(labelAbove, report.year) ?? asOfDate(tableTitle, report.year);
     if (asOf) {
       figure.asOf = asOf;
       figure.cumulative = true;

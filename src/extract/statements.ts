@@ -50,6 +50,8 @@ export interface TableCellInfo extends CellLinks {
   cellStart: number;
   /** Every label of the table (headers, unit row, title rows): what its numbers are about. */
   context: string;
+  /** The table's captions and title rows: what they say of every cell ("lũy kế đến ngày …") holds for each. */
+  title: string;
   /** The rate a percentage column of the row gives this count ("Tỷ lệ đúng hạn" of "Đúng hạn" and "Tổng số"). */
   rate?: CellRate;
   /** The cell as written, when the statement reads it rewritten ("8 386", "11,191", "13.176¹"): the figure's raw text. */
@@ -264,6 +266,7 @@ function* tableStatements(
           headerEnd: headerWords.length,
           cellStart: prefix.length,
           context: grid.context,
+          title: grid.title,
           ...links,
           ...(rate ? { rate } : {}),
           ...(numberText !== cell.text ? { cellRaw: cell.text.trim() } : {}),

@@ -59,6 +59,8 @@ export interface TableGrid {
   columnHeaders: string[];
   /** Every label the table gives itself — headers, unit row, title rows — for what its figures are about. */
   context: string;
+  /** The table's own title: the captions above it and its title rows ("Bảng 2. Kết quả lũy kế đến ngày 31/3/2025"). */
+  title: string;
   /** "Đơn vị tính: hồ sơ" → "hồ sơ". */
   unit?: string;
   totalRows: ReadonlySet<number>;
@@ -308,6 +310,7 @@ export function readTableGrid(block: TableBlock, captions: readonly string[] = [
   };
   let unit: string | undefined;
   const contextParts: string[] = [];
+  const titleParts: string[] = [...captions];
   for (const caption of captions) {
     unit ??= UNIT_AT_END.exec(caption)?.[1];
     contextParts.push(caption);
@@ -317,7 +320,10 @@ export function readTableGrid(block: TableBlock, captions: readonly string[] = [
       const text = filledCells(cells)[0]!.cell.text;
       unit ??= UNIT_ROW.exec(text)?.[1];
       contextParts.push(text);
-    } else if (roles[r] === 'title' && r < bodyStart) contextParts.push(...filledCells(cells).map((cell) => cell.cell.text));
+    } else if (roles[r] === 'title' && r < bodyStart) {
+      contextParts.push(...filledCells(cells).map((cell) => cell.cell.text));
+      titleParts.push(...filledCells(cells).map((cell) => cell.cell.text));
+    }
   });
   contextParts.push(...texts.flat().filter(Boolean));
 
@@ -353,6 +359,7 @@ export function readTableGrid(block: TableBlock, captions: readonly string[] = [
     bodyStart,
     columnHeaders,
     context: contextParts.join(' '),
+    title: titleParts.join(' '),
     ...(unit ? { unit } : {}),
     totalRows,
     totalColumns,

@@ -1004,7 +1004,9 @@
     fillSelect(document.getElementById('series-unit'), units.map(function (unit) { return [unit, unit + ' (' + counts[unit] + ' kỳ)']; }));
     fillSelect(document.getElementById('series-measure'), measureOptions());
     var firstFlag = data.batchFindings.filter(function (finding) { return finding.rule === 'cumulative-decrease' && finding.metric; })[0];
-    if (firstFlag && units.indexOf(firstFlag.unit) >= 0) {
+    // Opened on the first running total that fell, when the page has at least two points of it to draw.
+    var pointsOf = function (unit, measure) { return data.province.rows.filter(function (row) { return row.unit === unit && valueOf(row, measure) !== undefined; }).length; };
+    if (firstFlag && units.indexOf(firstFlag.unit) >= 0 && pointsOf(firstFlag.unit, 'metric:' + firstFlag.metric) >= 2) {
       document.getElementById('series-unit').value = firstFlag.unit;
       if (data.province.metrics.some(function (metric) { return metric.id === firstFlag.metric; })) document.getElementById('series-measure').value = 'metric:' + firstFlag.metric;
     }
