@@ -110,7 +110,9 @@ export class FigureExtractor {
       for (const figure of figures) {
         found.push({ figure, statement });
         this.statementsWithFigures.add(statement.key);
-        this.quantitiesOf.set(statement.key, [...(this.quantitiesOf.get(statement.key) ?? []), figure]);
+        const ofStatement = this.quantitiesOf.get(statement.key);
+        if (ofStatement) ofStatement.push(figure);
+        else this.quantitiesOf.set(statement.key, [figure]);
       }
     }
     this.resolveBases(found.map(({ figure }) => figure));
@@ -731,7 +733,10 @@ function saysNothingOfItsOwn(left: string): boolean {
   return rest === '' || rest.split(/\s+/u).length <= 1;
 }
 
-function isVetoed(before: string, after: string, statementBefore: string, statement: Statement, isRate: boolean): boolean {
+function isVetoed(before: string, after: string, wholeStatementBefore: string, statement: Statement, isRate: boolean): boolean {
+  // A statement's vetoes look at its opening ("^Phấn đấu …") or at the sentence the number ends (a few hundred
+  // characters "…$"): a 1 MB line is not rescanned whole for each of its numbers.
+  const statementBefore = wholeStatementBefore.length <= STATEMENT_VETO_REACH * 2 ? wholeStatementBefore : `${wholeStatementBefore.slice(0, STATEMENT_VETO_REACH)}\n${wholeStatementBefore.slice(-STATEMENT_VETO_REACH)}`;
   const section = () => statement.scopes.find((scope) => scope.heading)?.text ?? '';
   return FIGURE_VETOES.some(
     (veto) =>
@@ -743,6 +748,9 @@ function isVetoed(before: string, after: string, statementBefore: string, statem
       (!veto.header || (statement.table !== undefined && veto.header.test(statement.table.header))),
   );
 }
+
+/** How much of a statement's opening, and of the words before a number, its vetoes need. */
+const STATEMENT_VETO_REACH = 500;
 
 function documentSample(document: Document, limit = 4000): string {
   let sample = '';
