@@ -111,4 +111,15 @@ export const QUALIFIER_EXAMPLES: ReadonlyArray<{
     issuer: 'UBND XÃ AN PHÚ', period: 'tháng 8 năm 2025', value: 185,
     expected: {},
   },
+  {
+    // A table's title speaks for each of its cells; a ward's number is part of its name.
+    text: 'Bảng 2. Kết quả lũy kế đến ngày 31/3/2025\nSTT\tĐơn vị\tThẻ Căn cước đã cấp\tTài khoản mức 2\n1\tPhường Hà Giang 1\t12.418\t9.371\n2\tPhường Hà Giang 2\t8.388\t6.327',
+    issuer: 'UBND THÀNH PHỐ HÀ GIANG', period: 'quý I năm 2025', value: 8388,
+    expected: { cumulative: true, asOf: '2025-03-31', subject: 'phường Hà Giang 2' },
+  },
+  {
+    text: 'Số hồ sơ tiếp nhận trong quý:\nSTT\tĐơn vị\tTiếp nhận\tTrực tuyến\n1\tPhường 3\t612\t540\n2\tPhường 12\t455\t431',
+    issuer: 'UBND QUẬN 5', period: 'quý I năm 2025', value: 455,
+    expected: { subject: 'phường 12' },
+  },
 ];

@@ -44,7 +44,7 @@ export default defineCheck({
       if (parent && isCertainCount(parent) && quantity.value > parent.value) report(quantity, parent, `Phần thuộc tổng vì: ${quantity.linkedBy ?? 'được nêu ngay sau tổng'}.`);
     }
     for (const relation of relations.relations) {
-      if (relation.boundCheck !== 'part-exceeds-whole') continue;
+      if (relation.boundCheck !== 'part-exceeds-whole' || relation.onlyWhereLinked) continue;
       const wholes = uniqueByQualifiers(context.quantities.filter((quantity) => quantity.metric === relation.whole && isCertainCount(quantity)));
       for (const partMetric of [...relation.partitions.flatMap((partition) => partition.parts), ...relation.parts]) {
         for (const part of uniqueByQualifiers(context.quantities.filter((quantity) => quantity.metric === partMetric && isCertainCount(quantity)))) {

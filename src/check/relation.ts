@@ -63,6 +63,12 @@ export const RelationSchema = z.strictObject({
    */
   zeroIsStatusClaim: z.boolean().default(false),
   /**
+   * The parts are this whole's only where the text links them to it ("25 dịch vụ công thiết yếu, gồm 20 toàn
+   * trình …"): stated apart they may count over something wider (procedures provided fully online, of every kind,
+   * beside the essential services), so no bound is checked between them.
+   */
+  onlyWhereLinked: z.boolean().default(false),
+  /**
    * The whole bounds the parts without being their sum, and they are never a stated breakdown of it (accounts
    * and cards counted against the population): the check that says a part is above it.
    */

@@ -117,7 +117,11 @@ function subjectOf(statement: Statement, clause: string, before: string): string
   if (row !== undefined && !statement.table?.isTotalRow) {
     const cleaned = row.replace(/^\d{1,3}[.)]?\s+/u, '').trim();
     const inRow = [...cleaned.matchAll(UNIT_MENTION)].pop();
-    if (inRow) return `${inRow[1]!.toLowerCase()} ${inRow[2]!}`;
+    // "Phường Hà Giang 1" and "Phường Hà Giang 2" are two wards; a row labelled "Phường 12" is one too.
+    const numbered = inRow ? /^\s+(\d{1,3})\s*$/u.exec(cleaned.slice((inRow.index ?? 0) + inRow[0].length))?.[1] : undefined;
+    if (inRow) return `${inRow[1]!.toLowerCase()} ${inRow[2]!}${numbered ? ` ${numbered}` : ''}`;
+    const levelAndNumber = new RegExp(String.raw`^(${LEVEL_WORDS})\s+(\d{1,3})$`, 'u').exec(cleaned);
+    if (levelAndNumber) return `${levelAndNumber[1]!.toLowerCase()} ${levelAndNumber[2]!}`;
     if (PROPER_NAME_ONLY.test(cleaned) && !NOT_A_UNIT.test(cleaned)) return cleaned;
   }
   // Only the clause's own words: after the last comma the unit is that part's ("xã A 50 hồ sơ, xã B 40 hồ sơ").
