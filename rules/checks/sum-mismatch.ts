@@ -64,6 +64,8 @@ export default defineCheck({
   },
   tests: {
     valid: [
+      { name: 'a part outside the catalog is a part by its noun', text: 'Công an xã thu nhận 240 hồ sơ cấp Căn cước, trong đó cấp mới 80 hồ sơ, cấp đổi 150 hồ sơ, cấp lại 10 hồ sơ.' },
+      { name: 'a breakdown with a part no partition names: the partition is not all of the total', text: 'Trung tâm tiếp nhận 2.400 hồ sơ, trong đó qua ứng dụng VNeID 1.900 hồ sơ, qua Cổng Dịch vụ công 320 hồ sơ, trực tiếp 180 hồ sơ.' },
       {
         name: 'seed 003: 120 = 31 + 89 + 0 + 0 by procedure, after a bare "Trong đó:"',
         text: [
@@ -91,6 +93,7 @@ export default defineCheck({
       { name: 'a table whose rows add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 120 | 120' },
     ],
     invalid: [
+      { name: 'parts outside the catalog above their total', text: 'Công an xã thu nhận 240 hồ sơ cấp Căn cước, trong đó cấp mới 80 hồ sơ, cấp đổi 170 hồ sơ, cấp lại 10 hồ sơ.', errors: [{ messageId: 'more', values: [240, 80, 170, 10] }] },
       {
         name: 'a year split that does not add up to its total',
         text: '+ Số hồ sơ đã tiếp nhận trong năm 2022: 6.588; năm 2023: 6.715 hồ sơ\n(Tổng số tiếp nhận mới 13.330 hồ sơ; tồn trước 3 hồ sơ).',

@@ -33,7 +33,8 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
     if (!total || !isCertainCount(total)) continue;
     const keyed = new Map<string, { partition?: Partition; by: string; parts: Quantity[] }>();
     for (const part of children) {
-      if (part.unit !== total.unit && (part.metric === undefined || total.metric === undefined || !relations.isPartOf(part.metric, total.metric))) continue;
+      // A count outside the catalog carries its noun as unit ("cấp đổi 205 hồ sơ" under 318 dossiers): the same noun is the same unit.
+      if (part.unit !== total.unit && part.noun !== total.noun && (part.metric === undefined || total.metric === undefined || !relations.isPartOf(part.metric, total.metric))) continue;
       const split = splitOf(total, part, relations);
       if (!split) continue;
       const key = split.partition ? `partition:${split.by}` : `same:${split.by}`;
@@ -43,6 +44,9 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
       entry.parts.push(part);
       keyed.set(key, entry);
     }
+    // Parts no declared partition names ("trong đó qua VNeID 5.406 hồ sơ, qua Cổng 512, trực tiếp 300") show the
+    // partition's stated parts are not all of the total.
+    const unclassified = [...keyed.values()].filter((entry) => !entry.partition).flatMap((entry) => entry.parts);
     for (const { partition, by, parts: members } of keyed.values()) {
       const sideBySide = members.every((part) => part.partKind === 'side-by-side');
       const linkedBy = [...new Set(members.map((part) => part.linkedBy).filter((text): text is string => text !== undefined))].join('; ');
@@ -51,7 +55,7 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
         parts: members,
         ...(partition ? { partition } : {}),
         by,
-        exhaustive: partition ? partitionIsExhaustive(partition, members) : sameMeasureIsExhaustive(by, members),
+        exhaustive: partition ? !unclassified.some((other) => members.some((part) => sameBreakdown(part, other))) && partitionIsExhaustive(partition, members) : sameMeasureIsExhaustive(by, members),
         plus: partition ? plusFor(partition, total, quantities, reportYear) : [],
         sideBySide,
         linkedBy,
@@ -76,6 +80,11 @@ function splitOf(total: Quantity, part: Quantity, relations: RelationIndex): { p
   if (part.procedure !== undefined && part.procedure !== total.procedure) return { by: 'procedure' };
   if (part.year !== undefined && total.year === undefined) return { by: 'year' };
   return { by: 'kind' };
+}
+
+/** Two parts of one breakdown: linked to their total the same way, by the same words. */
+function sameBreakdown(a: Quantity, b: Quantity): boolean {
+  return a.partKind === b.partKind && a.linkedBy === b.linkedBy;
 }
 
 function partitionIsExhaustive(partition: Partition, parts: readonly Quantity[]): boolean {
