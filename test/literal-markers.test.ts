@@ -41,3 +41,21 @@ describe('paragraphs with typed list markers', () => {
     expect(findings.map((finding) => [finding.rule, finding.values])).toEqual([['sum-mismatch', [297, 109, 177]]]);
   });
 });
+
+describe('paragraphs typed "a)", "b)" (a PDF keeps them as text)', () => {
+  const lines = [
+    'a) Thu nhận hồ sơ cấp Căn cước: 150 hồ sơ, trong đó:',
+    '- Công dân từ đủ 14 tuổi trở lên: 110 hồ sơ',
+    '- Trẻ em dưới 14 tuổi: 40 hồ sơ',
+    'b) Làm sạch dữ liệu dân cư: trong tháng cập nhật, chỉnh sửa 35 trường hợp.',
+  ];
+
+  it('close the breakdown of the item before: the next letter is no part of its total', () => {
+    const figures = extractFigures(paragraphs(lines));
+    const total = figures.find((figure) => figure.value === 150)!;
+    const quantities = figures.filter((figure) => figure.parentId === total.id);
+    expect(quantities.map((figure) => figure.value)).toEqual([110, 40]);
+    const document = paragraphs(lines);
+    expect(checkDocument({ file: 'typed.pdf', document, figures: extractFigures(document) })).toEqual([]);
+  });
+});

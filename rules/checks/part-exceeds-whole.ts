@@ -61,6 +61,10 @@ export default defineCheck({
     valid: [
       { name: 'seed 001: level-2 accounts 5616 ≤ all accounts 8344', text: 'Hiện tại trên địa bàn xã đã đăng ký cho 8344 tài khoản định danh điện tử, trong đó, tài khoản định danh điện tử mức độ 2 là 5616 tài khoản.' },
       { name: 'seed 003: 18 online ≤ 18 on time', text: '- Số lượng hồ sơ tiếp nhận 18 hồ sơ.\n+ 0 hồ sơ bị trả lại do thiếu giấy tờ\n+ 18 hồ sơ đã trả kết quả đúng thời hạn, trong đó:\n+ 18 hồ sơ đăng ký qua DVC' },
+      {
+        name: 'a new sentence after a list of parts leaves the list: it is no part of the total the list broke down',
+        text: '2. Cấp thẻ Căn cước\n\nTrong tháng, Công an xã trả 420 thẻ Căn cước, chia ra:\n- Theo độ tuổi:\n+ Dưới 14 tuổi: 150 thẻ;\n+ Từ đủ 14 tuổi: 270 thẻ.\nLũy kế đến nay, xã đã cấp 8.950 thẻ Căn cước.',
+      },
       { name: 'different years are different wholes', text: 'Năm 2022: tiếp nhận 100 hồ sơ.\nNăm 2023: tiếp nhận 300 hồ sơ, trong đó 200 hồ sơ trực tuyến.' },
     ],
     invalid: [
