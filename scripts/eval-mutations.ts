@@ -31,7 +31,8 @@ const ROOT = join(import.meta.dirname, '..');
 /** What kind of consistent place a site is, and which checks catch an error planted there. */
 const SITE_KINDS = {
   breakdown: ['sum-mismatch', 'reconciliation', 'part-exceeds-whole', 'status-contradiction'],
-  status: ['sum-mismatch', 'status-contradiction', 'part-exceeds-whole'],
+  // A dossier flow (received = resolved + in progress) that no longer balances is reconciliation's, as in a breakdown.
+  status: ['sum-mismatch', 'reconciliation', 'status-contradiction', 'part-exceeds-whole'],
   ratio: ['ratio-mismatch', 'rounded-to-full', 'percent-out-of-range', 'part-exceeds-whole'],
   share: ['ratio-mismatch', 'rounded-to-full', 'percent-out-of-range'],
   restatement: ['conflicting-values'],
