@@ -6,13 +6,15 @@ export default defineMetric({
   unit: "tasks",
   nouns: ["nhiệm vụ"],
   bareNumber: true,
-  cues: ["chưa hoàn thành", "không hoàn thành"],
+  // "chưa thực hiện 02" (not begun) is not finished either.
+  cues: ["chưa hoàn thành", "không hoàn thành", "chưa thực hiện", "chưa triển khai"],
   context: ["nhiệm vụ"],
   percent: "never",
   examples: {
     positive: [
       { text: "- Tổng số nhiệm vụ chưa hoàn thành: 0;", expect: [{ value: 0 }] },
       { text: "còn 03 nhiệm vụ chưa hoàn thành", expect: [{ value: 3 }] },
+      { text: "Trong đó: đã hoàn thành 9; đang thực hiện 4; chưa thực hiện 01 nhiệm vụ (chờ hướng dẫn của tỉnh).", expect: [{ value: 1 }] },
     ],
     negative: [
       "- Tổng số nhiệm vụ đã hoàn thành: 16;",
