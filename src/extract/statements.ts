@@ -96,7 +96,7 @@ function depthOf(block: Block, open: readonly OpenScope[]): number {
   const top = open[open.length - 1];
   // A new sentence after a list item that is a whole statement (not a label ending in ":") leaves the list: it
   // belongs to the section around the list, not to the last item ("Lũy kế đến ngày …" after "+ Các đơn vị còn lại: 2.715 hồ sơ.").
-  if (top && top.depth >= 10 && !top.heading && /[.;]\s*$/u.test(top.text) && /^\p{Lu}/u.test(block.text.trim())) {
+  if (block.kind === 'paragraph' && top && top.depth >= 10 && !top.heading && /[.;]\s*$/u.test(top.text) && /^\p{Lu}/u.test(block.text.trim())) {
     const outer = [...open].reverse().find((scope) => scope.depth < 10);
     // Beside the paragraph the list hangs from ("…, chia ra:"), or in the section the heading opens.
     return outer ? (outer.heading ? outer.depth + 0.5 : outer.depth) : 9.5;
