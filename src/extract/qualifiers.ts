@@ -31,6 +31,10 @@ const LEVEL_WORDS = UNIT_LEVEL_WORDS.map((word) => `[${word[0]!.toUpperCase()}${
 const NAME = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}(?:[ \t]*\(cũ\))?`;
 const UNIT_MENTION = new RegExp(String.raw`(?<![\p{L}])(${LEVEL_WORDS})[ \t]*(${NAME})`, 'gu');
 const PROPER_NAME_ONLY = new RegExp(String.raw`^${NAME}$`, 'u');
+// Compiled once: they run for every figure that names a unit.
+const LEVEL_AND_NUMBER = new RegExp(String.raw`^(${LEVEL_WORDS})\s+(\d{1,3})$`, 'u');
+const LEADING_LEVEL = new RegExp(String.raw`^(${LEVEL_WORDS})`, 'u');
+const LEADING_LEVEL_AND_SPACE = new RegExp(String.raw`^(?:${LEVEL_WORDS})\s*`, 'u');
 
 export function readQualifiers(found: readonly Found[], report: ReportContext): void {
   const issuer = report.unitName === undefined ? undefined : comparableName(report.unitName);
@@ -120,7 +124,7 @@ function subjectOf(statement: Statement, clause: string, before: string): string
     // "Phường Hà Giang 1" and "Phường Hà Giang 2" are two wards; a row labelled "Phường 12" is one too.
     const numbered = inRow ? /^\s+(\d{1,3})\s*$/u.exec(cleaned.slice((inRow.index ?? 0) + inRow[0].length))?.[1] : undefined;
     if (inRow) return `${inRow[1]!.toLowerCase()} ${inRow[2]!}${numbered ? ` ${numbered}` : ''}`;
-    const levelAndNumber = new RegExp(String.raw`^(${LEVEL_WORDS})\s+(\d{1,3})$`, 'u').exec(cleaned);
+    const levelAndNumber = LEVEL_AND_NUMBER.exec(cleaned);
     if (levelAndNumber) return `${levelAndNumber[1]!.toLowerCase()} ${levelAndNumber[2]!}`;
     if (PROPER_NAME_ONLY.test(cleaned) && !NOT_A_UNIT.test(cleaned)) return cleaned;
   }
@@ -143,14 +147,14 @@ function fieldOf(texts: readonly string[]): string | undefined {
 /** Does the unit named carry the issuer's level (or no level word to tell)? */
 function sameLevel(subject: string, level: string | undefined): boolean {
   if (level === undefined) return true;
-  const named = new RegExp(String.raw`^(${LEVEL_WORDS})`, 'u').exec(subject)?.[1]?.toLowerCase();
+  const named = LEADING_LEVEL.exec(subject)?.[1]?.toLowerCase();
   if (named === undefined) return true;
   const expanded = ({ 'tp.': 'thành phố', 'tt.': 'thị trấn', 'tx.': 'thị xã', 'p.': 'phường', 'h.': 'huyện', 'q.': 'quận' } as Record<string, string>)[named] ?? named;
   return expanded === level.toLowerCase();
 }
 
 function stripLevel(name: string): string {
-  return name.replace(new RegExp(String.raw`^(?:${LEVEL_WORDS})\s*`, 'u'), '').replace(/\s*\(cũ\)$/u, '');
+  return name.replace(LEADING_LEVEL_AND_SPACE, '').replace(/\s*\(cũ\)$/u, '');
 }
 
 /** Names compared without diacritics' accidents, case or spacing. */
