@@ -89,6 +89,14 @@ export default defineCheck({
       { name: 'seed 004: births 263 = 23 + 240', text: '+ Đăng ký khai sinh: 263 trường hợp, đã giải quyết 263 hồ sơ (tỷ lệ 100% đúng và trước hẹn) Trong đó: đăng ký lại 23, đăng ký khai sinh cho trẻ 240.' },
       { name: 'seed 004: marriages 89 = 83 + 6', text: '+ Đăng ký kết hôn: 89 trường hợp, đã giải quyết 89 hồ sơ (trong đó đăng ký mới 83, đăng ký lại 6) (tỷ lệ 100% đúng và trước hẹn).' },
       { name: 'seed 004: 6.588 + 6.715 = 13.303', text: '+ Số hồ sơ đã tiếp nhận trong năm 2022: 6.588; năm 2023: 6.715 hồ sơ\n(Tổng số tiếp nhận mới 13.303 hồ sơ; tồn trước 3 hồ sơ).' },
+      {
+        name: 'a paragraph announcing a list of its own ends the list before it: the outcomes are no part of the last field',
+        text: '1. Lĩnh vực chứng thực: 140 hồ sơ.\n2. Các lĩnh vực khác: 18 hồ sơ.\nKết quả giải quyết:\n- Đã giải quyết 150 hồ sơ, trong đó đúng hạn 149 hồ sơ, trễ hạn 01 hồ sơ.\n- Đang giải quyết: 08 hồ sơ.',
+      },
+      {
+        name: 'an item announcing a list of its own ("- Kết quả giải quyết:") ends the list of fields before it',
+        text: '- Chia theo lĩnh vực:\n  * Hộ tịch: 95 hồ sơ;\n  * Lĩnh vực khác: 33 hồ sơ.\n- Kết quả giải quyết:\n  + Đã giải quyết: 120 hồ sơ;\n  + Đang giải quyết: 08 hồ sơ.',
+      },
       { name: 'a nested list may name only the main parts', text: '- Tổng số hồ sơ tiếp nhận: 500 hồ sơ\n+ Đăng ký thường trú: 200 hồ sơ\n+ Đăng ký tạm trú: 150 hồ sơ' },
       { name: 'a table whose rows add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 120 | 120' },
     ],

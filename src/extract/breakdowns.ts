@@ -75,6 +75,8 @@ interface Frame {
   exhaustive: boolean;
   /** The total's statement ends by announcing its parts ("…, trong đó:", "… như sau:"): paragraphs below count too. */
   announced: boolean;
+  /** No total: a paragraph announcing its own list ("Tình hình giải quyết:") — the items below are not an earlier item's parts. */
+  barrier?: boolean;
 }
 
 class Linker {
@@ -231,7 +233,7 @@ class Linker {
       for (const figure of items) {
         if (figure.parentId) continue;
         // A plain paragraph after a list item continues the text; only an item below a total is a part of it.
-        const frame = [...frames].reverse().find((candidate) => (statement.listItem || candidate.announced) && this.canBePartOf(figure, candidate.parent, true));
+        const frame = frameFor(frames, (candidate) => (statement.listItem || candidate.announced) && this.canBePartOf(figure, candidate.parent, true));
         if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
         this.link(figure, frame.parent, frame.firstOnly ? 'list' : 'nested', frame.linkedBy, frame.exhaustive);
         if (frame.firstOnly) frame.linkedInSubtree = true;
@@ -241,6 +243,11 @@ class Linker {
       if (trailing && items.length === 0 && isBareMarkerLine(text, trailing)) {
         const total = lastWithFiguresAtDepth.get(depth);
         if (total) frames.push({ depth, parent: total, siblings: true, firstOnly: true, linkedInSubtree: false, linkedBy: `dòng "${trailing.phrase}" trước các mục`, exhaustive: true, announced: true });
+      } else if (items.length === 0 && !trailing && /:\s*$/u.test(text.trim()) && frames.length > 0 && !frames[frames.length - 1]!.announced) {
+        // "5. Các lĩnh vực khác: 23 hồ sơ." / "Tình hình giải quyết:" / "- Đã giải quyết 348 hồ sơ": a paragraph that announces a
+        // list of its own after a count that announced nothing; what it lists belongs to it, not to that count.
+        const top = frames[frames.length - 1]!;
+        frames.push({ ...top, depth, barrier: true, siblings: false, announced: false });
       } else if (items.length > 0) {
         const markerAt = trailing ? text.toLowerCase().lastIndexOf(trailing.phrase) : -1;
         const before = markerAt >= 0 ? items.filter((figure) => (figure.location.start ?? 0) < markerAt && !inAside(text, figure.location.start ?? 0, markerAt)) : items;
@@ -390,6 +397,16 @@ function firstAtOrAfter(sorted: readonly number[], position: number): number {
 
 function lastAtOrBefore(sorted: readonly number[], position: number): number | undefined {
   return sorted[firstAtOrAfter(sorted, position + 1) - 1];
+}
+
+/** The innermost frame that takes a part, looking no further out than a paragraph that announced a list of its own. */
+function frameFor(frames: readonly Frame[], accepts: (frame: Frame) => boolean): Frame | undefined {
+  for (let index = frames.length - 1; index >= 0; index--) {
+    const frame = frames[index]!;
+    if (frame.barrier) return undefined;
+    if (accepts(frame)) return frame;
+  }
+  return undefined;
 }
 
 /** The marker a statement ends with ("…, trong đó:", "- Trong đó:", "gồm:"), if any. */
