@@ -40,7 +40,7 @@ export const UNIT_LEVEL_WORDS: readonly string[] = [
 ];
 
 /** Row labels that are no unit even when capitalised like a name. */
-export const NOT_A_UNIT = /^(?:tổng|cộng|toàn|cấp|bộ phận|lĩnh vực|trong đó|stt|tt|năm|tháng|quý|đơn vị|ghi chú|mức|nhóm)\b/iu;
+export const NOT_A_UNIT = /^(?:tổng|cộng|toàn|cấp|bộ phận|lĩnh vực|trong đó|stt|tt|năm|tháng|quý|đơn vị|ghi chú|mức|nhóm)(?![\p{L}\p{M}\p{N}])/iu;
 
 /**
  * Fields of work that reports split dossiers by ("Lĩnh vực cư trú", "Đất đai: 96 hồ sơ"): two counts of

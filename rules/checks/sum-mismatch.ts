@@ -97,6 +97,7 @@ export default defineCheck({
         name: 'an item announcing a list of its own ("- Kết quả giải quyết:") ends the list of fields before it',
         text: '- Chia theo lĩnh vực:\n  * Hộ tịch: 95 hồ sơ;\n  * Lĩnh vực khác: 33 hồ sơ.\n- Kết quả giải quyết:\n  + Đã giải quyết: 120 hồ sơ;\n  + Đang giải quyết: 08 hồ sơ.',
       },
+      { name: 'a bare count before "và" is a part too (no word boundary after "và" in a regular expression)', text: 'Các xã tiếp nhận 120 hồ sơ qua Cổng Dịch vụ công. Trong đó: xã Yên Lạc 45, xã Yên Hòa 38 và xã Yên Phú 37 hồ sơ.' },
       { name: 'a nested list may name only the main parts', text: '- Tổng số hồ sơ tiếp nhận: 500 hồ sơ\n+ Đăng ký thường trú: 200 hồ sơ\n+ Đăng ký tạm trú: 150 hồ sơ' },
       { name: 'a table whose rows add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 120 | 120' },
     ],

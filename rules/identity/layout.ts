@@ -101,7 +101,7 @@ export const TITLE_WORDS: readonly TitleWord[] = [
   { pattern: String.raw`^kế\s+hoạch\b`, docType: 'plan', examples: ['KẾ HOẠCH', 'KẾ HOẠCH Kiểm tra kết quả thực hiện các nhiệm vụ của Đề án'] },
   { pattern: String.raw`^báo\s+cáo\b`, docType: 'report', examples: ['BÁO CÁO'] },
   { pattern: String.raw`^thông\s+báo\b`, docType: 'other', examples: ['THÔNG BÁO'] },
-  { pattern: String.raw`^(?:tờ\s+trình|quyết\s+định|chỉ\s+thị|hướng\s+dẫn|công\s+điện)\b`, docType: 'other', examples: ['TỜ TRÌNH', 'QUYẾT ĐỊNH'] },
+  { pattern: String.raw`^(?:tờ\s+trình|quyết\s+định|chỉ\s+thị|hướng\s+dẫn|công\s+điện)(?![\p{L}\p{M}\p{N}])`, docType: 'other', examples: ['TỜ TRÌNH', 'QUYẾT ĐỊNH', 'CHỈ THỊ'] },
   { pattern: String.raw`^công\s+văn\s*$|^v\/v\b|^về\s+việc\b`, docType: 'dispatch', examples: ['V/v đôn đốc thực hiện các chỉ tiêu Đề án 06 còn chậm tiến độ'] },
   { pattern: String.raw`^bản\s+tin\b`, docType: 'news', examples: ['BẢN TIN SINH HOẠT CHI BỘ - SỐ 10/2025'] },
 ];

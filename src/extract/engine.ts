@@ -154,7 +154,7 @@ export class FigureExtractor {
       const noun = innerNoun ?? this.allNouns.startingAt(text, mention.end, folded, /^[\s:]*/u);
       // A number followed by a word we do not know counts something we do not track ("1 chủ hộ"); only a
       // known noun, or punctuation/end of clause, lets it be a figure.
-      const followedByUnknownWord = !noun && /^\s*\p{L}/u.test(text.slice(mention.end)) && !/^\s*(?:và|hoặc|là|đạt|trên|so|với|trong|gồm|bằng|chiếm|=)\b/iu.test(text.slice(mention.end));
+      const followedByUnknownWord = !noun && /^\s*\p{L}/u.test(text.slice(mention.end)) && !/^\s*(?:và|hoặc|là|đạt|trên|so|với|trong|gồm|bằng|chiếm)(?![\p{L}\p{M}\p{N}])|^\s*=/iu.test(text.slice(mention.end));
       if (!noun && isRowNumber(statement, mention)) continue;
       const afterNounStart = noun ? noun.end : mention.end;
       const rightAttached = attachedTail(text.slice(afterNounStart, rightLimit));
