@@ -98,6 +98,10 @@ export default defineCheck({
         text: '- Chia theo lĩnh vực:\n  * Hộ tịch: 95 hồ sơ;\n  * Lĩnh vực khác: 33 hồ sơ.\n- Kết quả giải quyết:\n  + Đã giải quyết: 120 hồ sơ;\n  + Đang giải quyết: 08 hồ sơ.',
       },
       { name: 'a bare count before "và" is a part too (no word boundary after "và" in a regular expression)', text: 'Các xã tiếp nhận 120 hồ sơ qua Cổng Dịch vụ công. Trong đó: xã Yên Lạc 45, xã Yên Hòa 38 và xã Yên Phú 37 hồ sơ.' },
+      {
+        name: 'a parenthesis after a part, past words with an age in them, breaks down that part, not the total',
+        text: 'Công an xã thu nhận 300 hồ sơ cấp thẻ Căn cước, trong đó 180 hồ sơ của trẻ em dưới 14 tuổi (dưới 6 tuổi: 100 hồ sơ; từ đủ 6 tuổi đến dưới 14 tuổi: 80 hồ sơ); đã trả 250 thẻ Căn cước.',
+      },
       { name: 'a nested list may name only the main parts', text: '- Tổng số hồ sơ tiếp nhận: 500 hồ sơ\n+ Đăng ký thường trú: 200 hồ sơ\n+ Đăng ký tạm trú: 150 hồ sơ' },
       { name: 'a table whose rows add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 120 | 120' },
     ],

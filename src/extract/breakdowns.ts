@@ -191,11 +191,15 @@ class Linker {
       }
     }
     const ends = items.map((item) => item.location.end ?? item.location.start ?? 0);
+    const starts = items.map((item) => item.location.start ?? 0).sort((a, b) => a - b);
     for (const end of ends) {
       // "480 hồ sơ: đúng hạn 470 …" or "07 máy tính (01 + 04 …)": a few words of the count's own, then the punctuation.
-      const tail = /^[^\d:;(),.]{0,40}?([:(])/u.exec(text.slice(end));
+      const tail = /^[^:;(),.]{0,40}?([:(])/u.exec(text.slice(end, end + 48));
       if (!tail) continue;
       const at = end + tail[0].length - 1;
+      // Those words may hold a number that counts nothing ("276 hồ sơ của trẻ em dưới 14 tuổi (dưới 6 tuổi: 153 …)"), but
+      // not another count, whose parenthesis it would be, nor a comparison ("tăng 47 so với tháng 9/2023 (265 hồ sơ)").
+      if (/\d/u.test(tail[0]) && ((starts[firstAtOrAfter(starts, end)] ?? Infinity) < at || /so với|tăng|giảm|cùng kỳ|bằng/iu.test(tail[0]))) continue;
       // "(Tổng số …", "(tăng 20 so với …": a parenthesis that states another total or a change is an aside.
       if (tail[1] === '(' && /^\(\s*(?:tổng|cộng|tăng|giảm|so với|bằng|đạt|chiếm|tỷ lệ|tỉ lệ)/iu.test(text.slice(at))) continue;
       if (taken[at] === 1) continue;
