@@ -101,6 +101,12 @@ export const QUALIFIER_EXAMPLES: ReadonlyArray<{
     expected: { subject: 'xã Tân Hòa' },
   },
   {
+    // A unit named with "của" after a count is that count's; the unit before it was the previous count's.
+    text: 'Đang giải quyết 15 hồ sơ, trong đó 04 hồ sơ của xã Tân Hòa và 06 hồ sơ của xã Tân Lập chờ xác minh.',
+    issuer: 'UBND HUYỆN MINH LÂM', period: 'tháng 8 năm 2025', value: 6,
+    expected: { subject: 'xã Tân Lập' },
+  },
+  {
     text: 'Lĩnh vực đất đai: tiếp nhận 96 hồ sơ, đã giải quyết 90 hồ sơ.',
     issuer: 'UBND XÃ AN PHÚ', period: 'tháng 8 năm 2025', value: 96,
     expected: { field: 'dat-dai' },

@@ -102,6 +102,7 @@ export default defineCheck({
         name: 'a parenthesis after a part, past words with an age in them, breaks down that part, not the total',
         text: 'Công an xã thu nhận 300 hồ sơ cấp thẻ Căn cước, trong đó 180 hồ sơ của trẻ em dưới 14 tuổi (dưới 6 tuổi: 100 hồ sơ; từ đủ 6 tuổi đến dưới 14 tuổi: 80 hồ sơ); đã trả 250 thẻ Căn cước.',
       },
+      { name: 'units named under "trong đó" are a selection, not all of the total', text: 'UBND HUYỆN MINH LÂM\nBÁO CÁO\n- Đang giải quyết: 15 hồ sơ, trong đó 04 hồ sơ của xã Tân Hòa và 06 hồ sơ của xã Tân Lập đang chờ xác minh.' },
       { name: 'a nested list may name only the main parts', text: '- Tổng số hồ sơ tiếp nhận: 500 hồ sơ\n+ Đăng ký thường trú: 200 hồ sơ\n+ Đăng ký tạm trú: 150 hồ sơ' },
       { name: 'a table whose rows add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 120 | 120' },
     ],

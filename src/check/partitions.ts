@@ -55,7 +55,7 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
         parts: members,
         ...(partition ? { partition } : {}),
         by,
-        exhaustive: partition ? !unclassified.some((other) => members.some((part) => sameBreakdown(part, other))) && partitionIsExhaustive(partition, members) : sameMeasureIsExhaustive(by, members),
+        exhaustive: partition ? !unclassified.some((other) => members.some((part) => sameBreakdown(part, other))) && partitionIsExhaustive(partition, members) : sameMeasureIsExhaustive(by, members, total),
         plus: partition ? plusFor(partition, total, quantities, reportYear) : [],
         sideBySide,
         linkedBy,
@@ -99,8 +99,10 @@ function partitionIsExhaustive(partition: Partition, parts: readonly Quantity[])
  * measure ("263 trường hợp … Trong đó: đăng ký lại 23, đăng ký khai sinh cho trẻ 240"). A split by procedure or
  * unit under "trong đó" may name only the main ones.
  */
-function sameMeasureIsExhaustive(by: string, parts: readonly Quantity[]): boolean {
+function sameMeasureIsExhaustive(by: string, parts: readonly Quantity[], total: Quantity): boolean {
   if (parts.every((part) => part.exhaustiveLink)) return true;
+  // "12 hồ sơ, trong đó 03 hồ sơ của xã Đồn Đạc và 02 hồ sơ của xã Minh Cầm đang chờ xác minh": units named are a selection.
+  if (parts.some((part) => part.subject !== undefined && part.subject !== total.subject)) return false;
   return by === 'kind' && parts.every((part) => part.partKind === 'inline' && part.metric !== undefined);
 }
 

@@ -30,6 +30,7 @@ const DATA_CUT_OFF = /\(?\s*số liệu\s+(?:được\s+)?(?:tính|cập nhật|
 const LEVEL_WORDS = UNIT_LEVEL_WORDS.map((word) => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1).replace(/\./gu, '\\.')}`).join('|');
 const NAME = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}(?:[ \t]*\(cũ\))?`;
 const UNIT_MENTION = new RegExp(String.raw`(?<![\p{L}])(${LEVEL_WORDS})[ \t]*(${NAME})`, 'gu');
+const UNIT_MENTION_AT_START = new RegExp(`^${UNIT_MENTION.source}`, 'u');
 const PROPER_NAME_ONLY = new RegExp(String.raw`^${NAME}$`, 'u');
 // Compiled once: they run for every figure that names a unit.
 const LEVEL_AND_NUMBER = new RegExp(String.raw`^(${LEVEL_WORDS})\s+(\d{1,3})$`, 'u');
@@ -57,7 +58,8 @@ export function readQualifiers(found: readonly Found[], report: ReportContext): 
     const period = ownPeriod(governing.clause, figure.year ?? report.year) ?? ownPeriod(governing.opening, figure.year ?? report.year);
     if (period !== undefined && period !== 'own' && period !== report.period && !figure.cumulative) figure.period = period;
 
-    const subject = subjectOf(statement, governing.clause, text.slice(0, at));
+    // "03 hồ sơ của xã Đồn Đạc và 02 hồ sơ của xã Minh Cầm": a unit named after a count is its own, and the one before it the previous count's.
+    const subject = ownerAfter(text, figure.location.end ?? at) ?? subjectOf(statement, governing.clause, text.slice(0, at));
     if (subject !== undefined && !(comparableName(stripLevel(subject)) === issuer && sameLevel(subject, report.unitLevel))) figure.subject = subject;
 
     // A heading's field is too broad to scope by ("III. CÔNG TÁC … LAO ĐỘNG, XÃ HỘI" over every count below it).
@@ -132,6 +134,15 @@ function subjectOf(statement: Statement, clause: string, before: string): string
   const own = clause.slice(Math.max(0, clause.lastIndexOf(',') + 1));
   const mention = [...own.matchAll(UNIT_MENTION)].pop() ?? (own === clause ? undefined : [...clause.matchAll(UNIT_MENTION)].pop());
   void before;
+  return mention ? `${mention[1]!.toLowerCase()} ${mention[2]!}` : undefined;
+}
+
+/** "03 hồ sơ của xã Đồn Đạc": the unit a count belongs to, named with "của" right after its counted noun. */
+function ownerAfter(text: string, end: number): string | undefined {
+  const after = /^\s*(?:[\p{L}\p{M}]+\s+){0,2}?của\s+/u.exec(text.slice(end, end + 40));
+  if (!after) return undefined;
+  const from = end + after[0].length;
+  const mention = UNIT_MENTION_AT_START.exec(text.slice(from, from + 80));
   return mention ? `${mention[1]!.toLowerCase()} ${mention[2]!}` : undefined;
 }
 
