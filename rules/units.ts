@@ -19,3 +19,9 @@ export const UNIT_WORDS: Readonly<Record<string, string>> = {
 export function unitWord(unit: string): string {
   return UNIT_WORDS[unit] ?? '';
 }
+
+/**
+ * Units that count whole things. A value with decimals in one of them is no count ("90,5" read as dossiers from a
+ * "Tỷ lệ (%)" column whose header the layout split): sums and bounds leave it alone. km² and % are measured.
+ */
+export const WHOLE_UNITS: ReadonlySet<string> = new Set(Object.keys(UNIT_WORDS).filter((unit) => unit !== 'km2' && unit !== 'percent'));

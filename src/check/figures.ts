@@ -1,3 +1,4 @@
+import { WHOLE_UNITS } from '../../rules/units.ts';
 import type { Quantity } from '../model/index.ts';
 
 type Qualified = Pick<Quantity, 'year' | 'procedure' | 'subject' | 'period' | 'cumulative' | 'asOf'>;
@@ -20,8 +21,8 @@ export function sameQualifiers(a: Qualified, b: Qualified, reportYear?: number):
 }
 
 /** A count (not a rate) read with certainty. */
-export function isCertainCount(figure: Pick<Quantity, 'unit' | 'uncertain'>): boolean {
-  return figure.unit !== 'percent' && !figure.uncertain;
+export function isCertainCount(figure: Pick<Quantity, 'unit' | 'uncertain' | 'value'>): boolean {
+  return figure.unit !== 'percent' && !figure.uncertain && (Number.isInteger(figure.value) || !WHOLE_UNITS.has(figure.unit));
 }
 
 
