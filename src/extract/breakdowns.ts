@@ -77,6 +77,10 @@ interface Frame {
   announced: boolean;
   /** No total: a paragraph announcing its own list ("Tình hình giải quyết:") — the items below are not an earlier item's parts. */
   barrier?: boolean;
+  /** Parts already linked to this frame's total by the outline. */
+  partsLinked?: number;
+  /** The ordered marker its statement opens with ("3.", "b)", "(2)"), whatever depth the reader gave it. */
+  marker?: OrderedMarker;
 }
 
 class Linker {
@@ -224,6 +228,11 @@ class Linker {
       if (statement.table) continue;
       const { text, depth } = statement;
       const items = (byStatement.get(statement.key) ?? []).map(({ figure }) => figure);
+      // "3. Lĩnh vực cư trú: 65 hồ sơ, gồm:" … "4. Đăng ký xe: 21 hồ sơ.": the next number of the same enumeration is a
+      // sibling, wherever the reader put it in the outline (a PDF may read the one a heading, the other a paragraph).
+      const marker = orderedMarkerOf(text);
+      const sibling = marker === undefined ? -1 : frames.findIndex((frame) => frame.marker === marker);
+      if (sibling >= 0) frames.length = sibling;
       while (frames.length > 0) {
         const top = frames[frames.length - 1]!;
         if (top.siblings ? depth < top.depth : depth <= top.depth) frames.pop();
@@ -240,6 +249,7 @@ class Linker {
         const frame = frameFor(frames, (candidate) => (statement.listItem || candidate.announced) && this.canBePartOf(figure, candidate.parent, true));
         if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
         this.link(figure, frame.parent, frame.firstOnly ? 'list' : 'nested', frame.linkedBy, frame.exhaustive);
+        frame.partsLinked = (frame.partsLinked ?? 0) + 1;
         if (frame.firstOnly) frame.linkedInSubtree = true;
       }
 
@@ -247,9 +257,10 @@ class Linker {
       if (trailing && items.length === 0 && isBareMarkerLine(text, trailing)) {
         const total = lastWithFiguresAtDepth.get(depth);
         if (total) frames.push({ depth, parent: total, siblings: true, firstOnly: true, linkedInSubtree: false, linkedBy: `dòng "${trailing.phrase}" trước các mục`, exhaustive: true, announced: true });
-      } else if (items.length === 0 && !trailing && /:\s*$/u.test(text.trim()) && frames.length > 0 && !frames[frames.length - 1]!.announced) {
+      } else if (items.length === 0 && !trailing && /:\s*$/u.test(text.trim()) && announcesItsOwnList(frames[frames.length - 1])) {
         // "5. Các lĩnh vực khác: 23 hồ sơ." / "Tình hình giải quyết:" / "- Đã giải quyết 348 hồ sơ": a paragraph that announces a
-        // list of its own after a count that announced nothing; what it lists belongs to it, not to that count.
+        // list of its own after a count that announced nothing, or whose announced parts came already; what it lists
+        // belongs to it, not to that count.
         const top = frames[frames.length - 1]!;
         frames.push({ ...top, depth, barrier: true, siblings: false, announced: false });
       } else if (items.length > 0) {
@@ -266,6 +277,7 @@ class Linker {
           linkedBy: trailing ? `"${trailing.phrase}" cuối dòng` : 'các mục liệt kê dưới tổng',
           exhaustive: trailing?.exhaustive ?? false,
           announced: trailing !== undefined || /:\s*$/u.test(text.trim()),
+          ...(marker !== undefined ? { marker } : {}),
         });
         lastWithFiguresAtDepth.set(depth, items[0]!);
       }
@@ -401,6 +413,26 @@ function firstAtOrAfter(sorted: readonly number[], position: number): number {
 
 function lastAtOrBefore(sorted: readonly number[], position: number): number | undefined {
   return sorted[firstAtOrAfter(sorted, position + 1) - 1];
+}
+
+type OrderedMarker = 'number' | 'letter' | 'parenthesised';
+
+/** The kind of ordered marker a statement opens with: "3. …", "b) …", "(2) …". */
+function orderedMarkerOf(text: string): OrderedMarker | undefined {
+  const head = text.trimStart().slice(0, 6);
+  if (/^\d{1,2}\.(?!\d)/u.test(head)) return 'number';
+  if (/^[a-zđ]\)/u.test(head)) return 'letter';
+  if (/^\(\d{1,2}\)/u.test(head)) return 'parenthesised';
+  return undefined;
+}
+
+/**
+ * Does a figure-less line ending in ":" below this frame open a list of its own? Yes after a count that announced
+ * nothing, or whose announced parts came already; not under "- Trong đó:", whose parts are such labelled items.
+ */
+function announcesItsOwnList(top: Frame | undefined): boolean {
+  if (!top || top.firstOnly) return false;
+  return !top.announced || (top.partsLinked ?? 0) > 0;
 }
 
 /** The innermost frame that takes a part, looking no further out than a paragraph that announced a list of its own. */
