@@ -32,6 +32,22 @@ describe('the table grid', () => {
     expect(grid.groups).toEqual([0, 1, 1, 3]);
   });
 
+  it('reads a header repeated where the table runs onto the next page as a header, not as a total row', () => {
+    const grid = readTableGrid(
+      table([
+        ['Lĩnh vực', 'Tổng số', 'Trực tuyến'],
+        ['Hộ tịch', '108', '103'],
+        ['Lĩnh vực', 'Tổng số', 'Trực tuyến'],
+        ['Chứng thực', '147', '121'],
+        ['Tổng cộng', '255', '224'],
+      ]),
+    );
+    expect(grid.roles).toEqual(['header', 'data', 'header', 'data', 'data']);
+    expect([...grid.totalRows]).toEqual([4]);
+    expect(grid.columnTotalOf.get(1)).toBe(4);
+    expect(grid.columnTotalOf.get(3)).toBe(4);
+  });
+
   it('takes a unit row and a column-number row apart from the headers', () => {
     const grid = readTableGrid(table([['Đơn vị tính: hồ sơ'], ['Thủ tục', 'Tiếp nhận'], ['(1)', '(2)', '(3)'], ['Thường trú', '31'], ['Tạm trú', '89']]));
     expect(grid.unit).toBe('hồ sơ');

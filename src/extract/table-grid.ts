@@ -228,9 +228,14 @@ function classifyRows(block: TableBlock, rows: GridCell[][]): { roles: RowRole[]
     for (let r = 0; r < count; r++) roles[r] = rows[r]!.length === 1 && filledCells(rows[r]!).length === 1 ? 'title' : 'header';
     bodyStart = count;
   }
+  // A table running over a page repeats its header rows there ("Tổng số | Trực tuyến | …" on page 2): a header again,
+  // not a row of the body — its "Tổng số" would pass for a total row and cut the rows above it off their total.
+  const labelsOf = (cells: GridCell[]) => filledCells(cells).map((cell) => cell.cell.text.trim()).join('\u0000');
+  const headerLabels = new Set(roles.flatMap((role, r) => (role === 'header' && r < bodyStart ? [labelsOf(rows[r]!)] : [])));
   for (let r = bodyStart; r < rows.length; r++) {
     const filled = filledCells(rows[r]!);
-    if (filled.length === 1 && UNIT_ROW.test(filled[0]!.cell.text)) roles[r] = 'unit';
+    if (!hasFigures[r] && filled.length > 1 && headerLabels.has(labelsOf(rows[r]!))) roles[r] = 'header';
+    else if (filled.length === 1 && UNIT_ROW.test(filled[0]!.cell.text)) roles[r] = 'unit';
     else if (filled.length === 1 && !/\d/u.test(filled[0]!.cell.text)) roles[r] = 'section';
   }
   return { roles, bodyStart };
