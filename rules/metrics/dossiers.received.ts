@@ -8,7 +8,7 @@ export default defineMetric({
   bareNumber: true,
   cues: ["tiếp nhận", "đã tiếp nhận", "hồ sơ tiếp nhận", "tổng số hồ sơ", "số lượng hồ sơ", "tiếp nhận mới", "tổng số tiếp nhận", "tổng số tiếp nhận mới"],
   // A procedure named as the label of a count counts its dossiers: "- Đăng ký thường trú (Công an phường): 1022 hồ sơ".
-  labels: ["đăng ký thường trú", "đăng ký tạm trú", "khai báo tạm vắng", "thông báo lưu trú", "đăng ký khai sinh", "đăng ký khai tử", "đăng ký kết hôn", "chứng thực", "xác nhận tình trạng hôn nhân", "trích lục", "dịch vụ công liên thông đăng ký khai tử", "liên thông đăng ký khai sinh", "liên thông đăng ký khai tử"],
+  labels: ["đăng ký thường trú", "đăng ký tạm trú", "khai báo tạm vắng", "thông báo lưu trú", "xác nhận thông tin về cư trú", "xác nhận thông tin cư trú", "tách hộ", "đăng ký khai sinh", "đăng ký khai tử", "đăng ký kết hôn", "chứng thực", "xác nhận tình trạng hôn nhân", "trích lục", "dịch vụ công liên thông đăng ký khai tử", "liên thông đăng ký khai sinh", "liên thông đăng ký khai tử"],
   context: ["hồ sơ", "TTHC", "thủ tục", "trường hợp", "tiếp nhận", "giải quyết"],
   generic: true,
   excludes: ["số hóa", "định danh", "thu nhận"],
@@ -18,6 +18,8 @@ export default defineMetric({
       { text: "- Tổng số hồ sơ tiếp nhận: 120 hồ sơ", expect: [{ value: 120 }] },
       { text: "Tiếp nhận: 31 hồ sơ, trong đó:", headings: ["- Đăng ký thường trú:"], expect: [{ value: 31, procedure: "thuong-tru" }] },
       { text: "+ Đăng ký thường trú (Công an phường Giếng Đáy): 1022 hồ sơ", expect: [{ value: 1022, procedure: "thuong-tru" }] },
+      // A procedure of the Law on Residence the contract gives no qualifier id names what was received all the same.
+      { text: "- Xác nhận thông tin về cư trú: 64 hồ sơ; tách hộ: 9 hồ sơ.", headings: ["Tiếp nhận 250 hồ sơ qua Cổng dịch vụ công, cụ thể:"], expect: [{ value: 64 }, { value: 9 }] },
       { text: "+ Đăng ký khai sinh: 263 trường hợp, đã giải quyết 263 hồ sơ (tỷ lệ 100% đúng và trước hẹn) Trong đó: đăng ký lại 23, đăng ký khai sinh cho trẻ 240.", expect: [{ value: 263, procedure: "khai-sinh" }, { value: 23, procedure: "khai-sinh" }, { value: 240, procedure: "khai-sinh" }] },
       { text: "+ Số hồ sơ đã tiếp nhận trong năm 2022: 6.588; năm 2023: 6.715 hồ sơ", expect: [{ value: 6588, year: 2022 }, { value: 6715, year: 2023 }] },
       { text: "Kết quả giải quyết TTHC: tiếp nhận mới 8.412 hồ sơ; đã giải quyết 8.100 hồ sơ.", expect: [{ value: 8412 }] },

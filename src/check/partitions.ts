@@ -44,6 +44,14 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
       entry.parts.push(part);
       keyed.set(key, entry);
     }
+    // "- Đăng ký thường trú: 128 hồ sơ; … - Xác nhận thông tin về cư trú: 107 hồ sơ": an item naming a procedure the
+    // vocabulary lacks is still one of the list's parts, not a split of its own.
+    const byProcedure = keyed.get('same:procedure');
+    const byKind = keyed.get('same:kind');
+    if (byProcedure && byKind && [...byProcedure.parts, ...byKind.parts].every((part) => sameBreakdown(part, byProcedure.parts[0]!))) {
+      byProcedure.parts.push(...byKind.parts);
+      keyed.delete('same:kind');
+    }
     // Parts no declared partition names ("trong đó qua VNeID 5.406 hồ sơ, qua Cổng 512, trực tiếp 300") show the
     // partition's stated parts are not all of the total.
     const unclassified = [...keyed.values()].filter((entry) => !entry.partition).flatMap((entry) => entry.parts);

@@ -101,7 +101,7 @@ function depthOf(block: Block, open: readonly OpenScope[]): number {
     // Beside the paragraph the list hangs from ("…, chia ra:"), or in the section the heading opens.
     return outer ? (outer.heading ? outer.depth + 0.5 : outer.depth) : 9.5;
   }
-  return top ? top.depth + 0.5 : 20;
+  return top ? top.depth + 0.5 : 9.5;
 }
 
 /** Depth of a paragraph that starts with a typed list marker, as if it were that list item. */
