@@ -125,6 +125,11 @@ export default defineCheck({
         errors: [{ messageId: 'more', values: [120, 10, 120] }],
       },
       { name: 'a list of procedures, one the vocabulary lacks, short of its total', text: 'Tiếp nhận 300 hồ sơ, cụ thể:\n- Đăng ký thường trú: 100 hồ sơ;\n- Đăng ký tạm trú: 150 hồ sơ;\n- Điều chỉnh thông tin về cư trú: 40 hồ sơ.', errors: [{ messageId: 'less', values: [300, 100, 150, 40] }] },
+      {
+        name: 'a "gồm" list of parts a declared partition names and one it does not',
+        text: 'Xã niêm yết 96 thủ tục hành chính, gồm 40 thủ tục trực tuyến toàn trình, 49 thủ tục trực tuyến một phần và 09 thủ tục chỉ thực hiện trực tiếp.',
+        errors: [{ messageId: 'more', values: [96, 40, 49, 9] }],
+      },
       { name: 'births 263 ≠ 23 + 230', text: '+ Đăng ký khai sinh: 263 trường hợp, đã giải quyết 263 hồ sơ. Trong đó: đăng ký lại 23, đăng ký khai sinh cho trẻ 230.', errors: [{ messageId: 'less', values: [263, 23, 230] }] },
       { name: 'a table whose rows do not add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 125 | 120', errors: [{ messageId: 'less', values: [125, 31, 89] }] },
     ],

@@ -11,6 +11,7 @@ import eidAccounts from './eid-accounts.ts';
 import eidApplications from './eid-applications.ts';
 import eidLevel2 from './eid-level2.ts';
 import population from './population.ts';
+import proceduresPublished from './procedures-published.ts';
 import servicesEssential from './services-essential.ts';
 import tasksAssigned from './tasks-assigned.ts';
 import tasksUnfinished from './tasks-unfinished.ts';
@@ -23,6 +24,7 @@ export const RELATIONS: readonly Relation[] = [
   eidApplications,
   eidLevel2,
   population,
+  proceduresPublished,
   servicesEssential,
   tasksAssigned,
   tasksUnfinished,

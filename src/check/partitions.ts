@@ -52,6 +52,14 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
       byProcedure.parts.push(...byKind.parts);
       keyed.delete('same:kind');
     }
+    // "niêm yết 118 TTHC, gồm 52 … toàn trình, 59 … một phần và 09 … chỉ thực hiện trực tiếp": a list the text gives as all of
+    // the total ("gồm", a colon) is one sum, parts a declared partition names and parts it does not alike.
+    const entries = [...keyed.values()];
+    if (entries.length > 1 && entries.filter((entry) => entry.partition).length <= 1 && children.every((part) => part.exhaustiveLink && sameBreakdown(part, children[0]!))) {
+      const listed = entries.flatMap((entry) => entry.parts);
+      keyed.clear();
+      keyed.set('same:listed', { by: 'listed', parts: listed });
+    }
     // Parts no declared partition names ("trong đó qua VNeID 5.406 hồ sơ, qua Cổng 512, trực tiếp 300") show the
     // partition's stated parts are not all of the total.
     const unclassified = [...keyed.values()].filter((entry) => !entry.partition).flatMap((entry) => entry.parts);
