@@ -104,6 +104,10 @@ export default defineCheck({
       },
       { name: 'units named under "trong đó" are a selection, not all of the total', text: 'UBND HUYỆN MINH LÂM\nBÁO CÁO\n- Đang giải quyết: 15 hồ sơ, trong đó 04 hồ sơ của xã Tân Hòa và 06 hồ sơ của xã Tân Lập đang chờ xác minh.' },
       { name: 'an item naming a procedure the vocabulary lacks is one of the listed parts', text: 'Tiếp nhận 300 hồ sơ, cụ thể:\n- Đăng ký thường trú: 100 hồ sơ;\n- Đăng ký tạm trú: 150 hồ sơ;\n- Điều chỉnh thông tin về cư trú: 50 hồ sơ.' },
+      {
+        name: 'outcomes that balance the count the text calls the total',
+        text: 'Trong quý tiếp nhận mới 200 hồ sơ, trong đó trực tuyến 180 hồ sơ. Cộng với 05 hồ sơ tồn kỳ trước chuyển sang, tổng số hồ sơ phải giải quyết là 205 hồ sơ. Kết quả:\n- Đã giải quyết: 190 hồ sơ;\n- Đang giải quyết: 13 hồ sơ;\n- Trả lại: 02 hồ sơ.',
+      },
       { name: 'a nested list may name only the main parts', text: '- Tổng số hồ sơ tiếp nhận: 500 hồ sơ\n+ Đăng ký thường trú: 200 hồ sơ\n+ Đăng ký tạm trú: 150 hồ sơ' },
       { name: 'a table whose rows add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 120 | 120' },
     ],
@@ -129,6 +133,11 @@ export default defineCheck({
         name: 'a "gồm" list of parts a declared partition names and one it does not',
         text: 'Xã niêm yết 96 thủ tục hành chính, gồm 40 thủ tục trực tuyến toàn trình, 49 thủ tục trực tuyến một phần và 09 thủ tục chỉ thực hiện trực tiếp.',
         errors: [{ messageId: 'more', values: [96, 40, 49, 9] }],
+      },
+      {
+        name: 'the outcomes listed under the count the text calls the total, which already holds the carried-over dossiers',
+        text: 'Trong quý tiếp nhận mới 200 hồ sơ, trong đó trực tuyến 180 hồ sơ. Cộng với 05 hồ sơ tồn kỳ trước chuyển sang, tổng số hồ sơ phải giải quyết là 205 hồ sơ. Kết quả:\n- Đã giải quyết: 190 hồ sơ;\n- Đang giải quyết: 08 hồ sơ;\n- Trả lại: 02 hồ sơ.',
+        errors: [{ messageId: 'less', values: [205, 190, 8, 2] }],
       },
       { name: 'births 263 ≠ 23 + 230', text: '+ Đăng ký khai sinh: 263 trường hợp, đã giải quyết 263 hồ sơ. Trong đó: đăng ký lại 23, đăng ký khai sinh cho trẻ 230.', errors: [{ messageId: 'less', values: [263, 23, 230] }] },
       { name: 'a table whose rows do not add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 125 | 120', errors: [{ messageId: 'less', values: [125, 31, 89] }] },

@@ -130,11 +130,25 @@ function plusFor(partition: Partition, total: Quantity, quantities: readonly Qua
       // What is carried over belongs to the last period by definition: its year and period are not the total's.
       const candidates = quantities.filter((quantity) => quantity.metric === metric && isCertainCount(quantity) && (quantity.subject ?? null) === (total.subject ?? null) && (quantity.procedure ?? null) === (total.procedure ?? null));
       // Linked to the total or beside it; else the one stated in the same section, when there is just one.
+      // "Cộng với 07 hồ sơ tồn kỳ trước chuyển sang, tổng số hồ sơ phải giải quyết là 493": stated before the total in its
+      // own sentence, the addend is already in it.
+      const addedAlready = (quantity: Quantity) => sameSentenceBefore(quantity, total);
+      if (candidates.some(addedAlready)) return undefined;
       const close = candidates.find((quantity) => quantity.parentId === total.id || near(quantity, total));
       const inSection = candidates.filter((quantity) => quantity.section !== undefined && quantity.section === total.section);
       return close ?? (inSection.length === 1 ? inSection[0] : undefined);
     })
     .filter((quantity): quantity is Quantity => quantity !== undefined);
+}
+
+/** Is `quantity` stated before `total` in the same sentence (of one statement, whatever lines a PDF wraps it over)? */
+function sameSentenceBefore(quantity: Quantity, total: Quantity): boolean {
+  if ((quantity.location.page ?? 0) !== (total.location.page ?? 0)) return false;
+  const from = quantity.location.start ?? 0;
+  const to = total.location.start ?? 0;
+  if (from >= to || quantity.evidence !== total.evidence) return false;
+  const between = quantity.evidence.slice(quantity.evidence.indexOf(quantity.raw) + quantity.raw.length, quantity.evidence.indexOf(total.raw));
+  return between.length > 0 && !/[.;]\s/u.test(between);
 }
 
 /**

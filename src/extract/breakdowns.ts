@@ -79,6 +79,11 @@ interface Frame {
   barrier?: boolean;
   /** Parts already linked to this frame's total by the outline. */
   partsLinked?: number;
+  /**
+   * For a statement that announces its parts ("…, tổng số hồ sơ phải giải quyết là 493 hồ sơ. Kết quả:"), its counts
+   * nearest the announcement first: a part belongs to the nearest one that can hold it.
+   */
+  totals?: Quantity[];
   /** The ordered marker its statement opens with ("3.", "b)", "(2)"), whatever depth the reader gave it. */
   marker?: OrderedMarker;
 }
@@ -246,9 +251,10 @@ class Linker {
       for (const figure of items) {
         if (figure.parentId) continue;
         // A plain paragraph after a list item continues the text; only an item below a total is a part of it.
-        const frame = frameFor(frames, (candidate) => (statement.listItem || candidate.announced) && this.canBePartOf(figure, candidate.parent, true));
+        const totalIn = (frame: Frame) => (frame.totals ?? [frame.parent]).find((total) => this.canBePartOf(figure, total, true));
+        const frame = frameFor(frames, (candidate) => (statement.listItem || candidate.announced) && totalIn(candidate) !== undefined);
         if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
-        this.link(figure, frame.parent, frame.firstOnly ? 'list' : 'nested', frame.linkedBy, frame.exhaustive);
+        this.link(figure, totalIn(frame)!, frame.firstOnly ? 'list' : 'nested', frame.linkedBy, frame.exhaustive);
         frame.partsLinked = (frame.partsLinked ?? 0) + 1;
         if (frame.firstOnly) frame.linkedInSubtree = true;
       }
@@ -267,6 +273,10 @@ class Linker {
         const markerAt = trailing ? text.toLowerCase().lastIndexOf(trailing.phrase) : -1;
         const before = markerAt >= 0 ? items.filter((figure) => (figure.location.start ?? 0) < markerAt && !inAside(text, figure.location.start ?? 0, markerAt)) : items;
         const parent = (trailing ? before[before.length - 1] : (before[0] ?? items[0])) ?? items[0]!;
+        const announced = trailing !== undefined || /:\s*$/u.test(text.trim());
+        // "… Cộng với 07 hồ sơ tồn, tổng số hồ sơ phải giải quyết là 493 hồ sơ. Kết quả:": a count the text calls a total
+        // ("tổng số", "tổng cộng") is what the list below breaks down, before the statement's first count.
+        const namedTotals = before.filter((figure) => figure.unit !== 'percent' && namedAsTotal(text, figure.location.start ?? 0)).reverse();
         // In a table a row ends the breakdown its cells opened: the next row is the next part, not a part of it.
         frames.push({
           depth,
@@ -276,7 +286,8 @@ class Linker {
           linkedInSubtree: false,
           linkedBy: trailing ? `"${trailing.phrase}" cuối dòng` : 'các mục liệt kê dưới tổng',
           exhaustive: trailing?.exhaustive ?? false,
-          announced: trailing !== undefined || /:\s*$/u.test(text.trim()),
+          announced,
+          ...(announced && namedTotals.length > 0 && !namedTotals.includes(parent) ? { totals: [...namedTotals, parent] } : {}),
           ...(marker !== undefined ? { marker } : {}),
         });
         lastWithFiguresAtDepth.set(depth, items[0]!);
@@ -433,6 +444,13 @@ function orderedMarkerOf(text: string): OrderedMarker | undefined {
 function announcesItsOwnList(top: Frame | undefined): boolean {
   if (!top || top.firstOnly) return false;
   return !top.announced || (top.partsLinked ?? 0) > 0;
+}
+
+/** Do the words right before a count, in its own clause, call it a total ("tổng số hồ sơ phải giải quyết là 493")? */
+function namedAsTotal(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('.'), before.lastIndexOf(':')) + 1);
+  return /(?<![\p{L}])(?:tổng số|tổng cộng)(?![\p{L}])/iu.test(clause);
 }
 
 /** The innermost frame that takes a part, looking no further out than a paragraph that announced a list of its own. */
