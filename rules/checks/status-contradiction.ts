@@ -1,5 +1,5 @@
 import { defineCheck } from '../../src/check/rule.ts';
-import { isCertainCount, sameQualifiers } from '../../src/check/figures.ts';
+import { isCertainCount, near, sameQualifiers } from '../../src/check/figures.ts';
 import { vietnamese } from '../../src/check/engine.ts';
 import { partGroups, statusClaim, sums } from '../../src/check/partitions.ts';
 
@@ -9,6 +9,9 @@ import { partGroups, statusClaim, sums } from '../../src/check/partitions.ts';
  * "nothing pending" part stated as 0 while its other parts fall short of the whole ("0 hồ sơ đang chờ" yet
  * dossiers unsettled); its "all done" part equal to the whole beside another open part.
  */
+/** Words that make a zero speak of some of the pending dossiers only (late ones, one unit's). */
+const NARROWED = /quá hạn|trễ hạn|trong hạn|đến hạn|đúng hạn|(?<![\p{L}])của(?![\p{L}])/iu;
+
 export default defineCheck({
   meta: {
     id: 'status-contradiction',
@@ -35,6 +38,25 @@ export default defineCheck({
           why: `Quan hệ khai báo (rules/relations/${relation.id}): ${relation.description}`,
         });
       }
+    }
+    // "- Hồ sơ chưa giải quyết: 0" then "- Đang giải quyết trong hạn: 04 hồ sơ": a partition's "nothing pending" count
+    // stated as 0, and as more than 0 a line or two away, of the same dossiers.
+    const pendingMetrics = new Set(context.relations.relations.flatMap((relation) => relation.partitions.flatMap((partition) => (partition.pending ? [partition.pending] : []))));
+    for (const zero of certain.filter((quantity) => quantity.metric !== undefined && pendingMetrics.has(quantity.metric) && quantity.value === 0 && !quantity.parentId)) {
+      const open = certain.find(
+        (quantity) => quantity !== zero && quantity.metric === zero.metric && quantity.value > 0 && near(quantity, zero, 2) && (quantity.field ?? null) === (zero.field ?? null) && sameQualifiers(quantity, zero, context.reportYear),
+      );
+      if (!open) continue;
+      const label = zero.evidence.slice(0, Math.max(0, zero.evidence.indexOf(zero.raw))).replace(/^[\s\-+*•]+|[\s:]+$/gu, '');
+      // "Hồ sơ quá hạn chưa giải quyết: 0" says none is late, not that none is pending.
+      if (NARROWED.test(label)) continue;
+      context.report({
+        messageId: 'noneUnfinished',
+        data: { zero: label || zero.raw, zeroRaw: zero.raw, open: open.value, openRaw: open.raw },
+        values: [0, open.value],
+        figures: [zero, open],
+        why: 'Cùng một số liệu "đang/chưa giải quyết" (rules/relations/: phần "còn tồn" của kết quả giải quyết) được nêu là 0 và lớn hơn 0 cạnh nhau.',
+      });
     }
     for (const group of partGroups(context.quantities, context.figureById, context.relations, context.reportYear)) {
       const claim = statusClaim(group);
@@ -63,6 +85,8 @@ export default defineCheck({
   },
   tests: {
     valid: [
+      { name: 'none overdue is not none pending', text: '- Hồ sơ quá hạn chưa giải quyết: 0\n- Đang giải quyết trong hạn: 03 hồ sơ' },
+      { name: 'nothing pending in one field, dossiers pending in another', text: '- Lĩnh vực hộ tịch: đang giải quyết 0 hồ sơ.\n- Lĩnh vực đất đai: đang giải quyết 4 hồ sơ.' },
       {
         name: 'seed 001 without the contradiction: 1 unfinished beside 1 in progress',
         text: '- Tổng số nhiệm vụ được giao: 35;\n- Tổng số nhiệm vụ đã hoàn thành: 16;\n- Tổng số nhiệm vụ chưa hoàn thành: 2;\n- Tổng số nhiệm vụ đang triển khai: 2;',
@@ -71,6 +95,11 @@ export default defineCheck({
       { name: 'different years do not contradict', text: 'Năm 2022: số nhiệm vụ chưa hoàn thành: 0.\nNăm 2023: số nhiệm vụ đang triển khai: 3.' },
     ],
     invalid: [
+      {
+        name: 'dossiers "chưa giải quyết: 0" beside dossiers still being settled',
+        text: '- Hồ sơ đã giải quyết: 152 hồ sơ\n- Hồ sơ chưa giải quyết: 0\n- Đang giải quyết trong hạn: 03 hồ sơ',
+        errors: [{ messageId: 'noneUnfinished', values: [0, 3] }],
+      },
       {
         name: 'seed 001: 0 unfinished, 2 in progress',
         text: '- Tổng số nhiệm vụ được giao thực hiện trong giai đoạn 2022-2025: 35;\n- Tổng số nhiệm vụ đã hoàn thành: 16;\n- Tổng số nhiệm vụ chưa hoàn thành: 0;\n- Tổng số nhiệm vụ thực hiện thường xuyên: 17;\n- Tổng số nhiệm vụ đang triển khai: 2;',
