@@ -108,6 +108,7 @@ export default defineCheck({
         name: 'outcomes that balance the count the text calls the total',
         text: 'Trong quý tiếp nhận mới 200 hồ sơ, trong đó trực tuyến 180 hồ sơ. Cộng với 05 hồ sơ tồn kỳ trước chuyển sang, tổng số hồ sơ phải giải quyết là 205 hồ sơ. Kết quả:\n- Đã giải quyết: 190 hồ sơ;\n- Đang giải quyết: 13 hồ sơ;\n- Trả lại: 02 hồ sơ.',
       },
+      { name: 'a count said again below the line that announced it is no part of it', text: 'Đoàn kiểm tra thực tế tại 03 đơn vị cấp xã, kết quả như sau:\n- Kiểm tra xác suất 90 hồ sơ tại 03 đơn vị, phát hiện 04 hồ sơ chưa số hóa.\n- Cả 03 đơn vị đều niêm yết đủ thủ tục.' },
       { name: 'a nested list may name only the main parts', text: '- Tổng số hồ sơ tiếp nhận: 500 hồ sơ\n+ Đăng ký thường trú: 200 hồ sơ\n+ Đăng ký tạm trú: 150 hồ sơ' },
       { name: 'a table whose rows add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 120 | 120' },
     ],

@@ -251,7 +251,9 @@ class Linker {
       for (const figure of items) {
         if (figure.parentId) continue;
         // A plain paragraph after a list item continues the text; only an item below a total is a part of it.
-        const totalIn = (frame: Frame) => (frame.totals ?? [frame.parent]).find((total) => this.canBePartOf(figure, total, true));
+        // "Qua kiểm tra tại 04 đơn vị, kết quả như sau:" … "Kiểm tra xác suất … tại 04 đơn vị": the count said again, not a part.
+        const saidAgain = (total: Quantity) => figure.metric === undefined && figure.noun === total.noun && figure.value === total.value;
+        const totalIn = (frame: Frame) => (frame.totals ?? [frame.parent]).find((total) => !saidAgain(total) && this.canBePartOf(figure, total, true));
         const frame = frameFor(frames, (candidate) => (statement.listItem || candidate.announced) && totalIn(candidate) !== undefined);
         if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
         this.link(figure, totalIn(frame)!, frame.firstOnly ? 'list' : 'nested', frame.linkedBy, frame.exhaustive);
