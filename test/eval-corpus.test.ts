@@ -6,9 +6,9 @@ import { loadCorpus, scoreCorpusFile, type CorpusFileScore } from '../src/eval/c
  * The blind corpus (fixtures/corpus: reports and gold written by helpers who never read src/ or rules/) as a guard
  * against regressions, plain-text producer only to stay quick; `npm run eval:corpus` prints every producer.
  *
- * These are floors a little under what was measured when they were set (txt: figures precision 83.0 %, recall
- * 71.5 %, findings 59/76, 14 false alarms in 116 reports), not the targets of issue 16 (finding recall 0.9, at most
- * one false alarm per 10 reports), which the checker does not reach yet. A floor only rises: raise it when the
+ * These are floors a little under what was measured when they were last raised (txt: figures precision 83.1 %,
+ * recall 71.9 %, findings 62/76, 3 false alarms in 116 reports), not the targets of issue 16 (finding recall 0.9 in
+ * every format), which the checker does not reach yet. A floor only rises: raise it when the
  * measurement does, never lower it to make a change pass.
  */
 const root = join(import.meta.dirname, '..');
@@ -23,22 +23,22 @@ describe('the blind corpus, plain text', async () => {
     expect(scores.length).toBeGreaterThanOrEqual(116);
   });
 
-  it('reads figures with precision ≥ 0.81 and recall ≥ 0.70', () => {
+  it('reads figures with precision ≥ 0.82 and recall ≥ 0.71', () => {
     const truePositives = sum((score) => score.figures.truePositives);
     const precision = truePositives / (truePositives + sum((score) => score.figures.falsePositives.length));
     const recall = truePositives / sum((score) => score.figures.expected);
     console.log(`blind corpus (txt) figures: precision ${(precision * 100).toFixed(1)}%, recall ${(recall * 100).toFixed(1)}%`);
-    expect(precision).toBeGreaterThanOrEqual(0.81);
-    expect(recall).toBeGreaterThanOrEqual(0.7);
+    expect(precision).toBeGreaterThanOrEqual(0.82);
+    expect(recall).toBeGreaterThanOrEqual(0.71);
   });
 
-  it('finds ≥ 76 % of the contradictions in the gold, with at most 18 false alarms', () => {
+  it('finds ≥ 80 % of the contradictions in the gold, with at most 6 false alarms', () => {
     const caught = sum((score) => score.findings.truePositives.length);
     const missed = sum((score) => score.findings.falseNegatives.length);
     const alarms = scores.flatMap((score) => score.findings.falsePositives.filter((finding) => finding.severity !== 'info').map((finding) => `${score.id}: ${finding.rule} [${finding.values.join(';')}]`));
     console.log(`blind corpus (txt) findings: ${caught}/${caught + missed} caught, ${alarms.length} false alarms`);
-    expect(caught / (caught + missed)).toBeGreaterThanOrEqual(0.76);
-    expect(alarms.length, alarms.join('\n')).toBeLessThanOrEqual(18);
+    expect(caught / (caught + missed)).toBeGreaterThanOrEqual(0.8);
+    expect(alarms.length, alarms.join('\n')).toBeLessThanOrEqual(6);
   });
 
   it('reads no date the gold lists as no figure, but for a handful', () => {
