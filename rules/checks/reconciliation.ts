@@ -44,6 +44,10 @@ export default defineCheck({
   },
   tests: {
     valid: [
+      {
+        name: 'a pending count stated twice with two values: which is the part, the text does not say',
+        text: '- Tiếp nhận: 287 hồ sơ.\n- Đã giải quyết: 283 hồ sơ.\n- Hồ sơ quá hạn chưa giải quyết: 0\n- Đang giải quyết trong hạn: 04 hồ sơ',
+      },
       { name: 'seed 003: 120 = 0 returned + 120 on time + 0 waiting', text: '- Tổng số hồ sơ tiếp nhận: 120 hồ sơ\n+ 0 hồ sơ bị trả lại do thiếu giấy tờ\n+ 120 hồ sơ đã trả kết quả đúng thời hạn (0 hồ sơ đang chờ KQXM)' },
       { name: 'nothing to reconcile without an in-progress count', text: '- Số lượng hồ sơ tiếp nhận 18 hồ sơ.\n+ 0 hồ sơ bị trả lại do thiếu giấy tờ\n+ 16 hồ sơ đã trả kết quả đúng thời hạn' },
       {
@@ -52,6 +56,11 @@ export default defineCheck({
       },
     ],
     invalid: [
+      {
+        name: 'a flow whose resolved dossiers are broken down in a sub-list before the rest of it',
+        text: '- Hồ sơ tồn kỳ trước chuyển sang: 10 hồ sơ.\n- Tiếp nhận mới: 500 hồ sơ.\n- Đã giải quyết: 470 hồ sơ, gồm:\n  + Đúng hạn: 465 hồ sơ;\n  + Trễ hạn: 05 hồ sơ.\n- Đang giải quyết: 32 hồ sơ.\n- Trả lại: 03 hồ sơ; yêu cầu bổ sung: 02 hồ sơ.',
+        errors: [{ messageId: 'unbalanced', values: [500, 10, 470, 32, 3, 2] }],
+      },
       {
         name: 'seed 004: 13.303 + 3 received vs 13.274 + 14 + 1',
         text: [

@@ -42,7 +42,7 @@ export default defineCheck({
     // "- Hồ sơ chưa giải quyết: 0" then "- Đang giải quyết trong hạn: 04 hồ sơ": a partition's "nothing pending" count
     // stated as 0, and as more than 0 a line or two away, of the same dossiers.
     const pendingMetrics = new Set(context.relations.relations.flatMap((relation) => relation.partitions.flatMap((partition) => (partition.pending ? [partition.pending] : []))));
-    for (const zero of certain.filter((quantity) => quantity.metric !== undefined && pendingMetrics.has(quantity.metric) && quantity.value === 0 && !quantity.parentId)) {
+    for (const zero of certain.filter((quantity) => quantity.metric !== undefined && pendingMetrics.has(quantity.metric) && quantity.value === 0 && context.figureById.get(quantity.parentId ?? '')?.metric !== quantity.metric)) {
       const open = certain.find(
         (quantity) => quantity !== zero && quantity.metric === zero.metric && quantity.value > 0 && near(quantity, zero, 2) && (quantity.field ?? null) === (zero.field ?? null) && sameQualifiers(quantity, zero, context.reportYear),
       );

@@ -31,16 +31,22 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
   for (const [parentId, children] of groupBy(parts, (quantity) => quantity.parentId!)) {
     const total = byId.get(parentId);
     if (!total || !isCertainCount(total)) continue;
-    const keyed = new Map<string, { partition?: Partition; by: string; parts: Quantity[] }>();
+    const keyed = new Map<string, { partition?: Partition; by: string; parts: Quantity[]; ambiguous?: boolean }>();
     for (const part of children) {
       // A count outside the catalog carries its noun as unit ("cấp đổi 205 hồ sơ" under 318 dossiers): the same noun is the same unit.
       if (part.unit !== total.unit && part.noun !== total.noun && (part.metric === undefined || total.metric === undefined || !relations.isPartOf(part.metric, total.metric))) continue;
       const split = splitOf(total, part, relations);
       if (!split) continue;
       const key = split.partition ? `partition:${split.by}` : `same:${split.by}`;
-      const entry = keyed.get(key) ?? { ...split, parts: [] };
-      // A declared partition's parts are different metrics: a second mention of one is a restatement, not a part.
-      if (split.partition && entry.parts.some((other) => other.metric === part.metric)) continue;
+      const entry: { partition?: Partition; by: string; parts: Quantity[]; ambiguous?: boolean } = keyed.get(key) ?? { ...split, parts: [] };
+      // A declared partition's parts are different metrics: a second mention of one is a restatement, not a part; with
+      // another value ("chưa giải quyết: 0" beside "đang giải quyết trong hạn: 04") the parts are no longer known to be
+      // all of the total — which of the two is the part, the text does not say.
+      const again = split.partition ? entry.parts.find((other) => other.metric === part.metric) : undefined;
+      if (again) {
+        if (again.value !== part.value) entry.ambiguous = true;
+        continue;
+      }
       entry.parts.push(part);
       keyed.set(key, entry);
     }
@@ -63,7 +69,7 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
     // Parts no declared partition names ("trong đó qua VNeID 5.406 hồ sơ, qua Cổng 512, trực tiếp 300") show the
     // partition's stated parts are not all of the total.
     const unclassified = [...keyed.values()].filter((entry) => !entry.partition).flatMap((entry) => entry.parts);
-    for (const { partition, by, parts: members } of keyed.values()) {
+    for (const { partition, by, parts: members, ambiguous } of keyed.values()) {
       const sideBySide = members.every((part) => part.partKind === 'side-by-side');
       const linkedBy = [...new Set(members.map((part) => part.linkedBy).filter((text): text is string => text !== undefined))].join('; ');
       groups.push({
@@ -71,7 +77,7 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
         parts: members,
         ...(partition ? { partition } : {}),
         by,
-        exhaustive: partition ? !unclassified.some((other) => members.some((part) => sameBreakdown(part, other))) && partitionIsExhaustive(partition, members) : sameMeasureIsExhaustive(by, members, total),
+        exhaustive: ambiguous ? false : partition ? !unclassified.some((other) => members.some((part) => sameBreakdown(part, other))) && partitionIsExhaustive(partition, members) : sameMeasureIsExhaustive(by, members, total),
         plus: partition ? plusFor(partition, total, quantities, reportYear) : [],
         sideBySide,
         linkedBy,

@@ -309,9 +309,11 @@ class Linker {
         window.length = 0;
         continue;
       }
-      // A heading, or an item shallower than what came before, closes the list the side-by-side counts are in.
+      // A heading closes the list the side-by-side counts are in; an item back at the list's own depth closes only the
+      // sub-list before it ("- Đã giải quyết: 3.451 hồ sơ, gồm:" / "+ Đúng hạn …" / "- Đang giải quyết: 31 hồ sơ").
       if (statement.scopes[0]?.heading && statement.scopes[0].key === statement.key - 1) window.length = 0;
-      while (window.length > 0 && (window[window.length - 1]!.depth > statement.depth + 0.5 || window.length > 8)) window.shift();
+      while (window.length > 0 && window[window.length - 1]!.depth > statement.depth + 0.5) window.pop();
+      while (window.length > 8) window.shift();
       const items = (byStatement.get(statement.key) ?? []).map(({ figure }) => figure);
       // Across statements only between items of one list ("- Tổng số nhiệm vụ …: 35;" / "- … đã hoàn thành: 16;"):
       // a paragraph after a list starts another topic ("Lĩnh vực cư trú: 214 hồ sơ …").
