@@ -13,6 +13,8 @@ export const CUMULATIVE_CUES: readonly string[] = [
 ];
 
 /** Right before a date, these make it the date a running total is counted to. */
+/** "(từ ngày 01/3/2025 đến ngày 31/3/2025)": the end of a period's range, which dates no running total. */
+export const RANGE_END_BEFORE_DATE = /từ\s*(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*(?:đến|tới|-|–)\s*(?:hết\s*)?(?:ngày\s*)?$/iu;
 export const AS_OF_BEFORE_DATE = /(?:tính đến|tính tới|lũy kế đến|luỹ kế đến|đến hết|tính hết|số liệu đến|cập nhật đến|đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?$/iu;
 
 /**
@@ -94,6 +96,18 @@ export const QUALIFIER_EXAMPLES: ReadonlyArray<{
     text: 'Trong 6 tháng đầu năm, Bộ phận một cửa tiếp nhận 2.318 hồ sơ thủ tục hành chính.',
     issuer: 'UBND XÃ AN PHÚ', period: 'tháng 9 năm 2025', value: 2318,
     expected: { period: '2025-H1' },
+  },
+  {
+    // A report's opening that gives its period as a range dates none of the counts below it.
+    text: 'UBND xã báo cáo kết quả tháng 3/2025 (từ ngày 01/03/2025 đến ngày 31/3/2025) như sau:\n- Trả 52 thẻ Căn cước cho công dân.',
+    issuer: 'UBND XÃ AN PHÚ', period: 'tháng 3 năm 2025', value: 52,
+    expected: {},
+  },
+  {
+    // Nor does the report's opening sentence with its cut-off date: it dates the report.
+    text: 'Căn cứ kết quả thực hiện nhiệm vụ trong tháng, UBND xã An Phú báo cáo kết quả thực hiện Đề án 06 tháng 01/2025 (tính đến ngày 31/01/2025) như sau:\n- Trả thẻ Căn cước cho công dân: 97 thẻ.',
+    issuer: 'UBND XÃ AN PHÚ', period: 'tháng 1 năm 2025', value: 97,
+    expected: { field: 'can-cuoc' },
   },
   {
     text: 'Xã Tân Hòa tiếp nhận 312 hồ sơ trực tuyến, cao nhất huyện.',

@@ -1,6 +1,6 @@
 import type { Quantity } from '../model/index.ts';
 import { findNumbers } from '../normalize/numbers.ts';
-import { AS_OF_BEFORE_DATE, CUMULATIVE_CUES, FIELDS, NOT_A_UNIT, PERIOD_PHRASES, UNIT_LEVEL_WORDS } from '../../rules/qualifiers.ts';
+import { AS_OF_BEFORE_DATE, CUMULATIVE_CUES, RANGE_END_BEFORE_DATE, FIELDS, NOT_A_UNIT, PERIOD_PHRASES, UNIT_LEVEL_WORDS } from '../../rules/qualifiers.ts';
 import { foldDiacritics } from './text-match.ts';
 import type { Statement } from './statements.ts';
 
@@ -22,6 +22,9 @@ export interface ReportContext {
 }
 
 type Found = { figure: Quantity; statement: Statement };
+
+/** The sentence a report opens its body with: "… báo cáo kết quả thực hiện … như sau:". */
+const REPORT_OPENING = /(?<![\p{L}])báo cáo(?![\p{L}])[^:]{0,300}(?:như sau|cụ thể)\s*:\s*$/iu;
 
 /** A report's data cut-off ("số liệu tính đến ngày …", "số liệu cập nhật đến …"), with its brackets. */
 const DATA_CUT_OFF = /\(?\s*số liệu\s+(?:được\s+)?(?:tính|cập nhật|thống kê)\s+(?:đến|tới)[^()]*\)?/giu;
@@ -45,7 +48,10 @@ export function readQualifiers(found: readonly Found[], report: ReportContext): 
     const governing = governingText(statement, at);
     // "(số liệu tính đến ngày 28/02/2025)" in a report's opening dates the whole report, not a running total; a DOCX
     // keeps that opening as the label above every paragraph below it.
-    const labelAbove = (statement.scopes.find((scope) => !scope.heading && /:\s*$/u.test(scope.text))?.text ?? '').replace(DATA_CUT_OFF, ' ');
+    // The same for the report's own opening sentence ("… UBND xã Tân Thủy báo cáo kết quả … tháng 01/2025 (tính đến ngày
+    // 31/01/2025) như sau:"), which the list below hangs from.
+    const labelText = statement.scopes.find((scope) => !scope.heading && /:\s*$/u.test(scope.text))?.text ?? '';
+    const labelAbove = REPORT_OPENING.test(labelText) ? '' : labelText.replace(DATA_CUT_OFF, ' ');
     // A table's title speaks for each of its cells: "Bảng 2. Kết quả lũy kế đến ngày 31/3/2025".
     const tableTitle = (statement.table?.title ?? '').replace(DATA_CUT_OFF, ' ');
 
@@ -99,7 +105,8 @@ function asOfDate(text: string, year: number | undefined): string | undefined {
   let found: string | undefined;
   for (const mention of findNumbers(text)) {
     if (mention.kind !== 'date' || mention.date?.day === undefined || mention.date.month === undefined) continue;
-    if (!AS_OF_BEFORE_DATE.test(text.slice(0, mention.start))) continue;
+    const before = text.slice(Math.max(0, mention.start - 80), mention.start);
+    if (!AS_OF_BEFORE_DATE.test(before) || RANGE_END_BEFORE_DATE.test(before)) continue;
     const dateYear = mention.date.year ?? year;
     found = `${dateYear ?? '-'}-${String(mention.date.month).padStart(2, '0')}-${String(mention.date.day).padStart(2, '0')}`;
   }
