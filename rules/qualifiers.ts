@@ -12,9 +12,9 @@ export const CUMULATIVE_CUES: readonly string[] = [
   'từ khi triển khai', 'kể từ khi triển khai', 'đến hết', 'tính hết',
 ];
 
-/** Right before a date, these make it the date a running total is counted to. */
 /** "(từ ngày 01/3/2025 đến ngày 31/3/2025)": the end of a period's range, which dates no running total. */
 export const RANGE_END_BEFORE_DATE = /từ\s*(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*(?:đến|tới|-|–)\s*(?:hết\s*)?(?:ngày\s*)?$/iu;
+/** Right before a date, these make it the date a running total is counted to. */
 export const AS_OF_BEFORE_DATE = /(?:tính đến|tính tới|lũy kế đến|luỹ kế đến|đến hết|tính hết|số liệu đến|cập nhật đến|đến|tới)\s*(?:hết\s*)?(?:ngày\s*)?$/iu;
 
 /**

@@ -3,15 +3,15 @@ import { isCertainCount, near, sameQualifiers } from '../../src/check/figures.ts
 import { vietnamese } from '../../src/check/engine.ts';
 import { partGroups, statusClaim, sums } from '../../src/check/partitions.ts';
 
+/** Words that make a zero speak of some of the pending dossiers only (late ones, one unit's). */
+const NARROWED = /quá hạn|trễ hạn|trong hạn|đến hạn|đúng hạn|(?<![\p{L}])của(?![\p{L}])/iu;
+
 /**
  * Statuses that cannot both be true, as rules/relations/ declares them: a count of 0 for a whole that is a
  * status claim ("0 nhiệm vụ chưa hoàn thành") beside a part of it above 0 (tasks in progress); a partition's
  * "nothing pending" part stated as 0 while its other parts fall short of the whole ("0 hồ sơ đang chờ" yet
  * dossiers unsettled); its "all done" part equal to the whole beside another open part.
  */
-/** Words that make a zero speak of some of the pending dossiers only (late ones, one unit's). */
-const NARROWED = /quá hạn|trễ hạn|trong hạn|đến hạn|đúng hạn|(?<![\p{L}])của(?![\p{L}])/iu;
-
 export default defineCheck({
   meta: {
     id: 'status-contradiction',

@@ -25,20 +25,29 @@ export interface PartGroup {
   linkedBy: string;
 }
 
+/** The parts of one total that split it one way, while they are gathered. */
+interface SplitEntry {
+  partition?: Partition;
+  by: string;
+  parts: Quantity[];
+  /** A partition's part stated twice with two values: the parts are not known to be all of the total. */
+  ambiguous?: boolean;
+}
+
 export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<string, Quantity>, relations: RelationIndex, reportYear?: number): PartGroup[] {
   const groups: PartGroup[] = [];
   const parts = quantities.filter((quantity) => quantity.parentId !== undefined && isCertainCount(quantity));
   for (const [parentId, children] of groupBy(parts, (quantity) => quantity.parentId!)) {
     const total = byId.get(parentId);
     if (!total || !isCertainCount(total)) continue;
-    const keyed = new Map<string, { partition?: Partition; by: string; parts: Quantity[]; ambiguous?: boolean }>();
+    const keyed = new Map<string, SplitEntry>();
     for (const part of children) {
       // A count outside the catalog carries its noun as unit ("cấp đổi 205 hồ sơ" under 318 dossiers): the same noun is the same unit.
       if (part.unit !== total.unit && part.noun !== total.noun && (part.metric === undefined || total.metric === undefined || !relations.isPartOf(part.metric, total.metric))) continue;
       const split = splitOf(total, part, relations);
       if (!split) continue;
       const key = split.partition ? `partition:${split.by}` : `same:${split.by}`;
-      const entry: { partition?: Partition; by: string; parts: Quantity[]; ambiguous?: boolean } = keyed.get(key) ?? { ...split, parts: [] };
+      const entry: SplitEntry = keyed.get(key) ?? { ...split, parts: [] };
       // A declared partition's parts are different metrics: a second mention of one is a restatement, not a part; with
       // another value ("chưa giải quyết: 0" beside "đang giải quyết trong hạn: 04") the parts are no longer known to be
       // all of the total — which of the two is the part, the text does not say.

@@ -253,10 +253,13 @@ class Linker {
         // A plain paragraph after a list item continues the text; only an item below a total is a part of it.
         // "Qua kiểm tra tại 04 đơn vị, kết quả như sau:" … "Kiểm tra xác suất … tại 04 đơn vị": the count said again, not a part.
         const saidAgain = (total: Quantity) => figure.metric === undefined && figure.noun === total.noun && figure.value === total.value;
-        const totalIn = (frame: Frame) => (frame.totals ?? [frame.parent]).find((total) => !saidAgain(total) && this.canBePartOf(figure, total, true));
-        const frame = frameFor(frames, (candidate) => (statement.listItem || candidate.announced) && totalIn(candidate) !== undefined);
-        if (!frame || (frame.firstOnly && frame.linkedInSubtree)) continue;
-        this.link(figure, totalIn(frame)!, frame.firstOnly ? 'list' : 'nested', frame.linkedBy, frame.exhaustive);
+        const totalIn = (frame: Frame) =>
+          statement.listItem || frame.announced ? (frame.totals ?? [frame.parent]).find((total) => !saidAgain(total) && this.canBePartOf(figure, total, true)) : undefined;
+        const found = frameFor(frames, totalIn);
+        if (!found) continue;
+        const { frame, total } = found;
+        if (frame.firstOnly && frame.linkedInSubtree) continue;
+        this.link(figure, total, frame.firstOnly ? 'list' : 'nested', frame.linkedBy, frame.exhaustive);
         frame.partsLinked = (frame.partsLinked ?? 0) + 1;
         if (frame.firstOnly) frame.linkedInSubtree = true;
       }
@@ -457,12 +460,13 @@ function namedAsTotal(text: string, start: number): boolean {
   return /(?<![\p{L}])(?:tổng số|tổng cộng)(?![\p{L}])/iu.test(clause);
 }
 
-/** The innermost frame that takes a part, looking no further out than a paragraph that announced a list of its own. */
-function frameFor(frames: readonly Frame[], accepts: (frame: Frame) => boolean): Frame | undefined {
+/** The innermost frame with a total for a part, looking no further out than a paragraph that announced a list of its own. */
+function frameFor(frames: readonly Frame[], totalIn: (frame: Frame) => Quantity | undefined): { frame: Frame; total: Quantity } | undefined {
   for (let index = frames.length - 1; index >= 0; index--) {
     const frame = frames[index]!;
     if (frame.barrier) return undefined;
-    if (accepts(frame)) return frame;
+    const total = totalIn(frame);
+    if (total) return { frame, total };
   }
   return undefined;
 }
