@@ -387,6 +387,22 @@ describe('findNumbers — options and helpers', () => {
     expect(kinds).toEqual([['2022', false], ['6.065/6588 hồ sơ = 92%', true], ['05', true], ['06', false]]);
   });
 
+  it('reads a text asked about again the same way, with the options it is asked with, and each caller owns its array', () => {
+    const text = 'Tiếp nhận 1.500 hồ sơ, đường dài 1.500; đạt 98,5%';
+    const first = findNumbers(text);
+    first.splice(0, first.length);
+    const again = findNumbers(text);
+    expect(again.map((mention) => mention.raw)).toEqual(['1.500', '1.500', '98,5%']);
+    expect(again[1]!.uncertain).toBeFalsy();
+    // The same text in a document that writes dot decimals elsewhere: read again, not taken from before.
+    expect(findNumbers(text, { dotDecimalSeen: true })[1]!.uncertain).toBe(true);
+    expect(findNumbers(text)[1]!.uncertain).toBeFalsy();
+    // Mentions are shared between callers, so none may be changed in place.
+    expect(() => {
+      (again[0] as { value?: number }).value = 1;
+    }).toThrow(TypeError);
+  });
+
   it('keeps the uncertainty reason readable', () => {
     const [ratioMention] = findNumbers('12.648/13.1761 100%');
     expect(ratioMention?.uncertainReason).toContain('13.1761');
