@@ -102,6 +102,17 @@ describe('the scan of seed 003 read by OCR', () => {
     expect(scan.findings.some((finding) => finding.rule === 'ingest.needs-ocr')).toBe(false);
   });
 
+  it.runIf(findNativeTesseract() !== null)('native engine: pages read side by side give the same document as one at a time', async () => {
+    // Two pages (one with the bordered table), so that two are in flight at once.
+    const oneAtATime = await timed(() => processBytes(bytesOf(SCAN), 'seed-003-scan.pdf', { ocr: { engine: 'native', maxPages: 2, pagesAtOnce: 1 } }));
+    const sideBySide = await timed(() => processBytes(bytesOf(SCAN), 'seed-003-scan.pdf', { ocr: { engine: 'native', maxPages: 2, pagesAtOnce: 2 } }));
+    console.log(`OCR native, 2 pages: ${oneAtATime.seconds.toFixed(1)} s one at a time, ${sideBySide.seconds.toFixed(1)} s side by side`);
+    expect(sideBySide.processed.result.figures.length).toBeGreaterThan(0);
+    expect(sideBySide.processed.document!.blocks).toEqual(oneAtATime.processed.document!.blocks);
+    expect(sideBySide.processed.result.figures).toEqual(oneAtATime.processed.result.figures);
+    expect(sideBySide.processed.result.findings).toEqual(oneAtATime.processed.result.findings);
+  });
+
   it('every OCR block says how sure the engine was, and its unsure stretches lie inside its text', async () => {
     const { document } = await processBytes(bytesOf(SCAN), 'seed-003-scan.pdf', { ocr: { engine: 'embedded', maxPages: 1 } });
     const fields = textFields(document!.blocks).filter((field) => field.text.length > 0);

@@ -280,7 +280,9 @@ async function runLockedBatch(options: BatchOptions): Promise<BatchSummary> {
         size: workers,
         timeoutMs: timeoutSeconds * 1000,
         maxOldGenerationSizeMb: maxMemoryMb,
-        ...(options.ocr || options.limits ? { ingest: { ...(options.ocr ? { ocr: options.ocr } : {}), ...(options.limits ? { limits: options.limits } : {}) } } : {}),
+        // A scan's pages are read by OCR side by side on the cores the other workers leave this one, and at
+        // least two at a time, so that the next page is rendered while one is read.
+        ingest: { ocr: { ...options.ocr, pagesAtOnce: Math.max(2, Math.floor(availableParallelism() / workers)) }, ...(options.limits ? { limits: options.limits } : {}) },
         ...(options.checks ? { checks: options.checks } : {}),
         forwardWorkerOutput: process.env.SOLIEU_DEBUG === '1',
       });

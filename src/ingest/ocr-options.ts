@@ -13,6 +13,8 @@ export interface OcrOptions {
   engine: OcrEngineChoice;
   /** Pages read by OCR per file at most; the rest are reported unread. */
   maxPages: number;
+  /** Pages the native engine reads side by side (one process each); the cores this thread may use. Defaults to all of them. */
+  pagesAtOnce?: number;
   /** Epoch milliseconds after which no further page is started (the batch's per-file time limit). */
   deadline?: number;
 }

@@ -7,6 +7,8 @@
  * Bounded per file: at most `maxPages` pages are read, and no page is started past the deadline the
  * batch worker sets from `--timeout`; pages left unread are reported with the reason.
  */
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
 import type { PDFDocumentProxy } from './pdfjs/index.mjs';
 import type { IngestNote } from '../model/document.ts';
 import type { PdfLine } from './pdf/lines.ts';
@@ -76,62 +78,97 @@ function note(code: string, page: number, message: string): IngestNote {
   return { code, message, location: { page, line: 1 } };
 }
 
+/** What became of one candidate page before its words join the document's (which happens in page order). */
+type PageRecognition =
+  | { kind: 'over-page-limit' }
+  | { kind: 'over-time-limit' }
+  | { kind: 'blank' }
+  | { kind: 'recognized'; text: ReturnType<typeof parseHocr>; deskew: ReturnType<typeof pageDeskew>; rules: Rule[]; dpi: number }
+  | { kind: 'failed'; reason: string };
+
+/**
+ * Pages in flight at once. The native engine is one process per page, so pages run side by side on the cores
+ * this worker may use; the embedded engine reads one page at a time, and a second in flight only has the next
+ * page rendered while the current one is read.
+ */
+function pagesAtOnce(engine: OcrEngine | undefined, options: OcrOptions): number {
+  if (engine?.kind !== 'native') return 2;
+  return Math.max(1, options.pagesAtOnce ?? availableParallelism());
+}
+
 /**
  * Reads the pages that need OCR. Never throws for a page: an engine failure, an unreadable page, the
- * page cap and the deadline all become notes naming the page.
+ * page cap and the deadline all become notes naming the page. Pages are rendered and recognized side by
+ * side (pagesAtOnce), and their results taken in page order, so the outcome is the same as one by one.
  */
 export async function ocrScannedPages(doc: PDFDocumentProxy, pages: readonly PageText[], options: OcrOptions): Promise<OcrOutcome> {
   const outcome: OcrOutcome = { lines: new Map(), rules: new Map(), candidates: [], blank: [], notes: [], words: new Map() };
   if (options.mode === 'off') return outcome;
   for (const page of pages) if (await isCandidate(doc, page, options.mode)) outcome.candidates.push(page.page);
+  if (outcome.candidates.length === 0) return outcome;
 
   let engine: OcrEngine | undefined;
-  for (const [position, pageNumber] of outcome.candidates.entries()) {
-    if (position >= options.maxPages) {
-      outcome.notes.push(note(OCR_NOTE.pageLimit, pageNumber, `Trang ${pageNumber} chưa được OCR: vượt giới hạn ${options.maxPages} trang mỗi tệp.`));
-      continue;
-    }
+  let engineError: unknown;
+  try {
+    engine = ocrEngine(options.engine);
+  } catch (error) {
+    engineError = error;
+  }
+  const limit = pLimit(pagesAtOnce(engine, options));
+  const recognize = async (pageNumber: number): Promise<PageRecognition> => {
     const remainingMs = options.deadline === undefined ? Infinity : options.deadline - Date.now();
-    if (remainingMs <= 0) {
-      outcome.notes.push(note(OCR_NOTE.timeLimit, pageNumber, `Trang ${pageNumber} chưa được OCR: hết thời gian dành cho tệp.`));
-      continue;
-    }
+    if (remainingMs <= 0) return { kind: 'over-time-limit' };
     try {
-      engine ??= ocrEngine(options.engine);
+      if (!engine) throw engineError;
       const images = await pageImages(doc, pageNumber);
       const rendered = await renderPageGrey(doc, pageNumber, ocrDpi(images.coverage >= PAGE_SIZED_IMAGE ? images.scanDpi : undefined));
-      if (inkShare(rendered.image) < BLANK_INK_SHARE) {
+      if (inkShare(rendered.image) < BLANK_INK_SHARE) return { kind: 'blank' };
+      const hocr = await engine.recognize(rendered.image, rendered.dpi, Math.min(remainingMs, MAX_SECONDS_PER_PAGE * 1000));
+      const text = parseHocr(hocr);
+      const deskew = pageDeskew(text, rendered.dpi);
+      return { kind: 'recognized', text, deskew, rules: findRasterRules(rendered.image, rendered.dpi, deskew), dpi: rendered.dpi };
+    } catch (error) {
+      // A page cut short by the file's deadline was not read for lack of time, like the pages after it.
+      if (error instanceof OcrEngineError && error.timedOut && options.deadline !== undefined && Date.now() >= options.deadline - 1_000) return { kind: 'over-time-limit' };
+      const reason = error instanceof OcrEngineError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return { kind: 'failed', reason };
+    }
+  };
+  const recognitions = outcome.candidates.map((pageNumber, position) =>
+    position >= options.maxPages ? Promise.resolve<PageRecognition>({ kind: 'over-page-limit' }) : limit(() => recognize(pageNumber)),
+  );
+
+  for (const [position, pageNumber] of outcome.candidates.entries()) {
+    const recognition = await recognitions[position]!;
+    switch (recognition.kind) {
+      case 'over-page-limit':
+        outcome.notes.push(note(OCR_NOTE.pageLimit, pageNumber, `Trang ${pageNumber} chưa được OCR: vượt giới hạn ${options.maxPages} trang mỗi tệp.`));
+        continue;
+      case 'over-time-limit':
+        outcome.notes.push(note(OCR_NOTE.timeLimit, pageNumber, `Trang ${pageNumber} chưa được OCR: hết thời gian dành cho tệp.`));
+        continue;
+      case 'blank':
         outcome.blank.push(pageNumber);
         outcome.notes.push(note(OCR_NOTE.blank, pageNumber, `Trang ${pageNumber} là trang trắng.`));
         continue;
-      }
-      const hocr = await engine.recognize(rendered.image, rendered.dpi, Math.min(remainingMs, MAX_SECONDS_PER_PAGE * 1000));
-      const wordsBefore = new Map(outcome.words);
-      const text = parseHocr(hocr);
-      const deskew = pageDeskew(text, rendered.dpi);
-      const rules = findRasterRules(rendered.image, rendered.dpi, deskew);
-      const lines = ocrLinesOf(pageNumber, text, deskew, outcome.words, rules);
-      const confidence = meanConfidence(lines, outcome.words);
-      if (lines.length === 0 || confidence < MIN_PAGE_CONFIDENCE) {
-        // Forget the words of a page that is not kept: they must not name fonts in any block.
-        outcome.words.clear();
-        for (const [id, word] of wordsBefore) outcome.words.set(id, word);
-        const why = lines.length === 0 ? 'không nhận ra chữ nào' : `độ tin cậy chỉ ${Math.round(confidence)}%`;
-        outcome.notes.push(note(OCR_NOTE.unreadable, pageNumber, `Trang ${pageNumber}: OCR ${why}.`));
+      case 'failed':
+        outcome.notes.push(note(OCR_NOTE.unreadable, pageNumber, `Trang ${pageNumber}: OCR thất bại (${recognition.reason}).`));
         continue;
-      }
-      outcome.lines.set(pageNumber, lines);
-      outcome.rules.set(pageNumber, rules);
-      outcome.notes.push(note(OCR_NOTE.read, pageNumber, `Trang ${pageNumber} được đọc bằng OCR (${engine.id}, độ tin cậy ${Math.round(confidence)}%).`));
-    } catch (error) {
-      // A page cut short by the file's deadline was not read for lack of time, like the pages after it.
-      if (error instanceof OcrEngineError && error.timedOut && options.deadline !== undefined && Date.now() >= options.deadline - 1_000) {
-        outcome.notes.push(note(OCR_NOTE.timeLimit, pageNumber, `Trang ${pageNumber} chưa được OCR: hết thời gian dành cho tệp.`));
-        continue;
-      }
-      const failure = error instanceof OcrEngineError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      outcome.notes.push(note(OCR_NOTE.unreadable, pageNumber, `Trang ${pageNumber}: OCR thất bại (${failure}).`));
     }
+    const wordsBefore = new Map(outcome.words);
+    const lines = ocrLinesOf(pageNumber, recognition.text, recognition.deskew, outcome.words, recognition.rules);
+    const confidence = meanConfidence(lines, outcome.words);
+    if (lines.length === 0 || confidence < MIN_PAGE_CONFIDENCE) {
+      // Forget the words of a page that is not kept: they must not name fonts in any block.
+      outcome.words.clear();
+      for (const [id, word] of wordsBefore) outcome.words.set(id, word);
+      const why = lines.length === 0 ? 'không nhận ra chữ nào' : `độ tin cậy chỉ ${Math.round(confidence)}%`;
+      outcome.notes.push(note(OCR_NOTE.unreadable, pageNumber, `Trang ${pageNumber}: OCR ${why}.`));
+      continue;
+    }
+    outcome.lines.set(pageNumber, lines);
+    outcome.rules.set(pageNumber, recognition.rules);
+    outcome.notes.push(note(OCR_NOTE.read, pageNumber, `Trang ${pageNumber} được đọc bằng OCR (${engine!.id}, độ tin cậy ${Math.round(confidence)}%).`));
   }
   return outcome;
 }
