@@ -12,7 +12,9 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// The streaming writer alone: the package's entry also loads its readers, as long again to load and never used here.
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 
 export type CellValue = string | number | undefined;
 
@@ -57,7 +59,7 @@ function dateCell(value: string): { value: Date; numFmt: string } | undefined {
 }
 
 export async function writeWorkbook(path: string, sheets: readonly SheetSource[]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const workbook = new WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = 'solieu';
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
