@@ -17,6 +17,13 @@ export const OTHER_NOUNS: readonly string[] = [
 ];
 
 /**
+ * A table column headed by what its numbers count ("Số hộ", "Nhân khẩu", "Nhân khẩu thường trú", "Tổng số tin bài"):
+ * the header is the counted noun of every number under it, as "512 hộ" is in prose. Group 1 must be a metric's
+ * identifying noun, whole: "Dân tộc", "Hộ nghèo" or "Số hộ được hỗ trợ cài đặt" name nothing counted this way.
+ */
+export const COUNT_HEADER = /^(?:(?:tổng\s+)?số(?:\s+lượng)?\s+)?(.+?)(?:\s+(?:thường trú|tạm trú|hiện có|trên địa bàn))?(?:\s*\([^()]*\))?\s*$/iu;
+
+/**
  * Nouns that count people. A metric that counts something else — accounts, cards — is often counted by the people it
  * was done for: "58 214 người được kích hoạt tài khoản định danh điện tử mức 2", "cấp CCCD gắn chip cho 215.480 công
  * dân". Such a number is that metric only when its own clause says what was done for them, in the words right after

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellLinks, rateOf, readTableGrid } from '../src/extract/table-grid.ts';
-import type { TableBlock } from '../src/model/index.ts';
+import { extractFigures } from '../src/extract/index.ts';
+import type { Document, TableBlock } from '../src/model/index.ts';
 
 /** The table reader's structure, on tables written as rows of cell texts ("" an empty cell). */
 function table(rows: string[][], spans: Record<string, { colSpan?: number; rowSpan?: number }> = {}): TableBlock {
@@ -100,5 +101,23 @@ describe('the table grid', () => {
     for (let r = 1; r < rows.length; r++) for (let c = 1; c < 3; c++) cellLinks(grid, r, c);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(cellLinks(grid, 1, 1).columnTotalRow).toBe(5001);
+  });
+});
+
+describe('a column headed by what its numbers count', () => {
+  const figuresOf = (rows: string[][]) => {
+    const document: Document = { source: { path: 'x.txt', format: 'txt', sha256: '0'.repeat(64), bytes: 0 }, blocks: [table(rows)], notes: [], repairs: [] };
+    return extractFigures(document).map((figure) => [figure.metric, figure.value]);
+  };
+
+  it('gives each bare number the noun its header names, as "512 hộ" in prose ("Số hộ", "Nhân khẩu thường trú", "Tổng số hộ")', () => {
+    expect(figuresOf([['STT', 'Tổ dân phố', 'Số hộ', 'Nhân khẩu'], ['1', 'TDP Ba Đình', '512', '1.842'], ['2', 'TDP Điện Biên', '590', '2.105']])).toEqual([
+      ['households', 512], ['population', 1842], ['households', 590], ['population', 2105],
+    ]);
+    expect(figuresOf([['Đơn vị', 'Nhân khẩu thường trú', 'Tổng số hộ (hộ)'], ['Xã An Phú', '3.415', '1.020']])).toEqual([['population', 3415], ['households', 1020]]);
+  });
+
+  it('leaves a header that only begins with such a noun alone ("Dân tộc", "Hộ nghèo", "Số hộ được hỗ trợ cài đặt")', () => {
+    expect(figuresOf([['Đơn vị', 'Dân tộc', 'Hộ nghèo', 'Số hộ được hỗ trợ cài đặt'], ['Xã An Phú', '12', '35', '240']])).toEqual([]);
   });
 });

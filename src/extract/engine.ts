@@ -2,7 +2,7 @@ import type { Document, Figure, Quantity } from '../model/index.ts';
 import { FIGURE_KINDS, findNumbers, textShowsDotDecimal, textShowsSpaceThousands, type NumberMention } from '../normalize/numbers.ts';
 import { PROCEDURES } from '../../rules/procedures.ts';
 import { FIGURE_VETOES } from '../../rules/vetoes.ts';
-import { HELPING, OTHER_NOUNS, PERSON_NOUNS, RECIPIENT_AFTER, RECIPIENT_BEFORE, canonicalNoun, isCountedNoun, nounOfUnit } from '../../rules/nouns.ts';
+import { COUNT_HEADER, HELPING, OTHER_NOUNS, PERSON_NOUNS, RECIPIENT_AFTER, RECIPIENT_BEFORE, canonicalNoun, isCountedNoun, nounOfUnit } from '../../rules/nouns.ts';
 import { PERCENT_BASES } from '../../rules/bases.ts';
 import type { MetricRule } from './rule.ts';
 import { PhraseSet, hasLostDiacritics, type PhraseHit } from './text-match.ts';
@@ -46,6 +46,8 @@ export interface ExtractOptions {
 export class FigureExtractor {
   private readonly compiled: CompiledRule[];
   private readonly allNouns: PhraseSet;
+  /** The nouns that name a metric on their own ("hộ", "nhân khẩu"): what a table column may be headed by. */
+  private readonly identifyingNouns: PhraseSet;
   private readonly personNouns = new PhraseSet(PERSON_NOUNS);
   private readonly procedures: Array<{ id: string; cues: PhraseSet }>;
 
@@ -68,6 +70,7 @@ export class FigureExtractor {
       excludes: new PhraseSet(rule.excludes),
     }));
     this.allNouns = new PhraseSet([...rules.flatMap((rule) => [...rule.nouns, ...rule.identifyingNouns]), ...OTHER_NOUNS]);
+    this.identifyingNouns = new PhraseSet(rules.flatMap((rule) => rule.identifyingNouns));
     this.procedures = PROCEDURES.map((procedure) => ({ id: procedure.id, cues: new PhraseSet(procedure.cues) }));
   }
 
@@ -151,7 +154,7 @@ export class FigureExtractor {
       const rightLimit = Math.min(nextClauseBoundary(text, mention.end), nextFigure?.start ?? text.length);
       // "6.065/6588 hồ sơ = 92%": the reader keeps a ratio's unit word inside the mention.
       const innerNoun = mention.kind === 'ratio' ? this.nounInside(mention.raw, folded) : undefined;
-      const noun = innerNoun ?? this.allNouns.startingAt(text, mention.end, folded, /^[\s:]*/u);
+      const noun = innerNoun ?? this.allNouns.startingAt(text, mention.end, folded, /^[\s:]*/u) ?? this.nounOfColumn(statement, mention, folded);
       // A number followed by a word we do not know counts something we do not track ("1 chủ hộ"); only a
       // known noun, or punctuation/end of clause, lets it be a figure.
       const followedByUnknownWord = !noun && /^\s*\p{L}/u.test(text.slice(mention.end)) && !/^\s*(?:và|hoặc|là|đạt|trên|so|với|trong|gồm|bằng|chiếm)(?![\p{L}\p{M}\p{N}])|^\s*=/iu.test(text.slice(mention.end));
@@ -383,6 +386,18 @@ export class FigureExtractor {
     const denominator = /^[\d.,\s]*?(?:\s*\/\s*|\s+(?:trên|trong)\s+)(?:tổng\s+)?(?:số\s+)?[\d.,]+/iu.exec(raw);
     if (!denominator) return undefined;
     return this.allNouns.startingAt(raw, denominator[0].length, folded, /^\s*/u);
+  }
+
+  /**
+   * A bare number in a table column headed by what it counts ("Số hộ" above "512") has that noun, as "512 hộ" would;
+   * the noun sits at the number's end, adding nothing to its raw text.
+   */
+  private nounOfColumn(statement: Statement, mention: NumberMention, folded: boolean): PhraseHit | undefined {
+    if (!statement.table || mention.start < statement.table.cellStart) return undefined;
+    const counted = COUNT_HEADER.exec(statement.table.header.trim())?.[1];
+    if (!counted) return undefined;
+    const hit = this.identifyingNouns.startingAt(counted, 0, folded, /^/u);
+    return hit && hit.end === counted.length ? { phrase: hit.phrase, start: mention.end, end: mention.end } : undefined;
   }
 
   private ruleById(id: string): MetricRule | undefined {
