@@ -88,6 +88,17 @@ describe('the table grid', () => {
     expect(grid.percentColumns.has(3)).toBe(true);
   });
 
+  it('reads a rate above 100 % written like its column\'s others as a rate (a finding to raise), not one whose decimal mark was lost', () => {
+    const rows = [['Đơn vị', 'Tiếp nhận', 'Trực tuyến', 'Tỷ lệ (%)'], ['Phường Minh Xuân', '1.297', '1.352', '104,2'], ['Phường Hà Giang', '2.418', '2.371', '98,1'], ['Xã Yên Sơn', '846', '826', '97,6']];
+    const grid = readTableGrid(table(rows));
+    expect(grid.percentColumns.has(3)).toBe(true);
+    expect(rateOf(grid, 1, 2)).toMatchObject({ denominator: 1297, percent: 104.2 });
+    // "86,1" read by OCR as "861": no rate of 861 %, the column is left unread as rates.
+    const misread = readTableGrid(table([rows[0]!, ['Xã A', '9.512', '8.640', '861'], rows[2]!, rows[3]!]));
+    expect(misread.percentColumns.has(3)).toBe(false);
+    expect(rateOf(misread, 1, 2)).toBeUndefined();
+  });
+
   it('reads thousands grouped the English way in a table that writes decimals with a dot', () => {
     const grid = readTableGrid(table([['Phường', 'Tiếp nhận', 'Trực tuyến', 'Tỷ lệ trực tuyến (%)'], ['A', '1,184', '1,102', '93.1'], ['B', '812', '744', '91.6']]));
     expect(grid.commaGrouping).toBe(true);

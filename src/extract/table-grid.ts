@@ -384,6 +384,18 @@ export function readTableGrid(block: TableBlock, captions: readonly string[] = [
   return grid;
 }
 
+/** The value met most often (the first of those met as often). */
+function mostCommon<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  let best: T | undefined;
+  for (const value of values) {
+    const count = (counts.get(value) ?? 0) + 1;
+    counts.set(value, count);
+    if (best === undefined || count > counts.get(best)!) best = value;
+  }
+  return best;
+}
+
 /** A column headed "Đơn vị tính" (or "ĐVT") names each row's unit; the rows it gives "%" hold percentages. */
 function percentRowsOf(owners: (GridCell | undefined)[][], dataRows: number[], columnCount: number, ownHeader: (c: number) => string): Set<number> {
   const unitColumn = Array.from({ length: columnCount }, (_, c) => c).find((c) => /^(?:đơn\s+vị(?:\s+tính)?|đvt)$/iu.test(ownHeader(c).trim()));
@@ -426,7 +438,16 @@ function findRateColumns(grid: TableGrid, dataRows: number[], numericColumns: Se
     if (rows.length === 0) continue;
     const readings = rows.map((r) => numberAt(r, c));
     const allPercent = readings.every((reading) => reading?.percent);
-    const percentColumn = allPercent || (RATE_HEADER.test(header) && readings.every((reading) => reading !== undefined && reading.value <= 100 && /%/u.test(header)));
+    // A rate above 100 % under a "(%)" header is still a percentage (a share over its base is a finding, not a count)
+    // when it is written as the column's other rates are ("104,2" among "98,1", "97,6"); written otherwise ("861" among
+    // "86,1", a decimal mark lost to OCR) it is no rate, and the column is not read as rates.
+    const usualDecimals = mostCommon(readings.map((reading) => reading?.decimals));
+    const percentColumn =
+      allPercent ||
+      (RATE_HEADER.test(header) &&
+        /%/u.test(header) &&
+        readings.every((reading) => reading !== undefined && (reading.value <= 100 || reading.decimals === usualDecimals)) &&
+        readings.filter((reading) => reading!.value <= 100).length * 2 > readings.length);
     if (!percentColumn || !RATE_HEADER.test(header)) continue;
     grid.percentColumns.add(c);
     const counts = [...numericColumns].filter((k) => k !== c && !rows.some((r) => numberAt(r, k)?.percent) && !isRateLike(grid.columnHeaders[k] ?? ''));
