@@ -76,17 +76,20 @@ export async function scoreCorpusFile(report: CorpusReport, file: { format: Corp
   const expected = gold.figures.filter((figure) => figure.metric !== null && CATALOG.has(figure.metric) && figure.change_vs === undefined);
   const unmatched = new Set(expected);
   const falsePositives: Figure[] = [];
-  let truePositives = 0;
+  const matched = new Set<Figure>();
   for (const figure of result.figures) {
     const match = [...unmatched].find((candidate) => sameFigure(figure, candidate, ownYear(gold)) && overlaps(figure.evidence, candidate.quote));
     if (match) {
       unmatched.delete(match);
-      truePositives++;
+      matched.add(figure);
     } else if (!isAmbiguousOrExtra(figure, gold)) {
       falsePositives.push(figure);
     }
   }
-  const nonFigures = nonFigureViolations(result.figures, gold);
+  const truePositives = matched.size;
+  // A figure the gold lists as one is no date or identifier read as a figure, whatever else its sentence holds
+  // ("14 ấp" in a paragraph that also shows the time "14:22").
+  const nonFigures = nonFigureViolations(result.figures.filter((figure) => !matched.has(figure)), gold);
   const findings = scoreFindings(result.findings, gold);
   return {
     id: report.id,
@@ -122,7 +125,7 @@ function ownYear(gold: CorpusGoldFile): number | undefined {
  * - "tài khoản định danh điện tử mức 2 đã kích hoạt" is both a level-2 count and an activation count; the readers
  *   split between eid.level2 and eid.activated for it, so either is taken there.
  */
-function sameFigure(figure: Figure, gold: CorpusGoldFigure, reportYear: number | undefined): boolean {
+export function sameFigure(figure: Figure, gold: CorpusGoldFigure, reportYear: number | undefined): boolean {
   const same = (a: number | null | undefined, b: number | null | undefined) => (a ?? null) === (b ?? null);
   const year = (value: number | null | undefined) => (value === reportYear ? null : (value ?? null));
   const bothReadings = /kích hoạt/iu.test(gold.quote) && /mức(?: độ)? 2/iu.test(gold.quote) && [figure.metric, gold.metric].every((metric) => metric === 'eid.level2' || metric === 'eid.activated');
@@ -131,9 +134,19 @@ function sameFigure(figure: Figure, gold: CorpusGoldFigure, reportYear: number |
     figure.value === gold.value &&
     year(figure.year) === year(gold.year) &&
     (figure.procedure ?? null) === gold.procedure &&
-    same(figure.denominator, gold.denominator) &&
+    (same(figure.denominator, gold.denominator) || inferredBaseOnly(figure, gold)) &&
     same(figure.percent, gold.percent)
   );
+}
+
+/**
+ * docs/contract.md's `denominator` is the one a ratio statement writes ("6.065/6588 hồ sơ = 92%"), and that is what
+ * the gold readers recorded. The reader also gives a rate the count it is taken over where the text only links them
+ * (a table's rate column, "395 hồ sơ, trong đó trực tuyến 315 hồ sơ, đạt 79,7%"); where the gold has no denominator
+ * and the figure's own text writes no ratio, that inferred base is more than the gold says, not a different reading.
+ */
+function inferredBaseOnly(figure: Figure, gold: CorpusGoldFigure): boolean {
+  return gold.denominator === null && figure.denominator !== undefined && !/\d\s*\/\s*\d/u.test(figure.raw);
 }
 
 /** Text as compared across formats: NFC, table cell separators and whitespace folded, lower case. */
