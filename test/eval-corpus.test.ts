@@ -23,25 +23,25 @@ describe('the blind corpus, plain text', async () => {
     expect(scores.length).toBeGreaterThanOrEqual(116);
   });
 
-  it('reads figures with precision ≥ 0.82 and recall ≥ 0.71', () => {
+  it('reads figures with precision ≥ 0.90 and recall ≥ 0.79', () => {
     const truePositives = sum((score) => score.figures.truePositives);
     const precision = truePositives / (truePositives + sum((score) => score.figures.falsePositives.length));
     const recall = truePositives / sum((score) => score.figures.expected);
     console.log(`blind corpus (txt) figures: precision ${(precision * 100).toFixed(1)}%, recall ${(recall * 100).toFixed(1)}%`);
-    expect(precision).toBeGreaterThanOrEqual(0.82);
-    expect(recall).toBeGreaterThanOrEqual(0.71);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+    expect(recall).toBeGreaterThanOrEqual(0.79);
   });
 
-  it('finds ≥ 80 % of the contradictions in the gold, with at most 6 false alarms', () => {
+  it('finds ≥ 85 % of the contradictions in the gold, with at most 6 false alarms', () => {
     const caught = sum((score) => score.findings.truePositives.length);
     const missed = sum((score) => score.findings.falseNegatives.length);
     const alarms = scores.flatMap((score) => score.findings.falsePositives.filter((finding) => finding.severity !== 'info').map((finding) => `${score.id}: ${finding.rule} [${finding.values.join(';')}]`));
     console.log(`blind corpus (txt) findings: ${caught}/${caught + missed} caught, ${alarms.length} false alarms`);
-    expect(caught / (caught + missed)).toBeGreaterThanOrEqual(0.8);
+    expect(caught / (caught + missed)).toBeGreaterThanOrEqual(0.85);
     expect(alarms.length, alarms.join('\n')).toBeLessThanOrEqual(6);
   });
 
   it('reads no date the gold lists as no figure, but for a handful', () => {
-    expect(sum((score) => score.nonFigures.length)).toBeLessThanOrEqual(10);
+    expect(sum((score) => score.nonFigures.length)).toBeLessThanOrEqual(6);
   });
 });
