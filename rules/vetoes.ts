@@ -17,6 +17,8 @@ export interface FigureVeto {
   percentOnly?: boolean;
   /** Tested on a table cell's column header (a column of targets, "Chỉ tiêu năm 2025", holds no results). */
   header?: RegExp;
+  /** Tested on a table's title rows and the caption above it ("Lộ trình thực hiện các mục tiêu:"). */
+  title?: RegExp;
 }
 
 /** Verbs that open an aim rather than a result. */
@@ -59,6 +61,10 @@ export const FIGURE_VETOES: readonly FigureVeto[] = [
     percentOnly: true,
   },
   { why: 'a column of targets or plans holds no results', header: /^\s*(?:chỉ tiêu|mục tiêu|kế hoạch|dự kiến|phấn đấu)/iu },
+  {
+    why: 'a table announced as a roadmap or as aims ("Lộ trình thực hiện các mục tiêu:", "Mức phấn đấu") holds targets, not results',
+    title: /(?<![\p{L}])(?:lộ trình|phấn đấu|dự kiến)(?![\p{L}])/iu,
+  },
   {
     why: 'a section of tasks, aims or proposals for the time ahead states targets, not results',
     section: /(?:nhiệm vụ|phương hướng|kế hoạch|giải pháp)[^.]{0,50}(?:tới|tiếp theo|sắp tới|cuối năm)|phương hướng|đề xuất|kiến nghị|mục tiêu/iu,

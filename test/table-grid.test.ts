@@ -115,17 +115,40 @@ describe('the table grid', () => {
   });
 });
 
+/** The figures of a table, with the paragraph above it as its caption when one is given. */
+function figuresOf(rows: string[][], caption?: string): Array<[string, number, number | undefined]> {
+  const blocks: Document['blocks'] = [...(caption ? [{ kind: 'paragraph' as const, text: caption, location: { line: 1 } }] : []), table(rows)];
+  const document: Document = { source: { path: 'x.txt', format: 'txt', sha256: '0'.repeat(64), bytes: 0 }, blocks, notes: [], repairs: [] };
+  return extractFigures(document).map((figure) => [figure.metric, figure.value, figure.percent]);
+}
+
+describe('rate columns', () => {
+  const header = ['STT', 'Đơn vị', 'Dân số', 'Hồ sơ mức 2 đã thu nhận', 'Đã kích hoạt', 'Tỷ lệ kích hoạt/hồ sơ (%)', 'Tỷ lệ kích hoạt/dân số (%)'];
+
+  it('gives a count its first rate and reads a second rate of the same count as a percentage of its own', () => {
+    const caption = 'Thống kê tài khoản định danh điện tử mức 2 theo đơn vị hành chính cấp xã';
+    const figures = figuresOf([header, ['1', 'Thị trấn Kim Bài', '14.218', '11.406', '10.952', '96,0', '77,0'], ['2', 'Xã Bình Minh', '18.904', '15.230', '14.617', '96,0', '77,3']], caption);
+    expect(figures.filter(([metric]) => metric === 'eid.activated')).toEqual([
+      ['eid.activated', 10952, 96], ['eid.activated', 77, undefined], ['eid.activated', 14617, 96], ['eid.activated', 77.3, undefined],
+    ]);
+  });
+
+  it('reads no results from a table its caption announces as a roadmap of targets', () => {
+    const rows = [['Mốc thời gian', 'Tỷ lệ hồ sơ trực tuyến cấp xã (%)', 'Số hóa kết quả (%)'], ['Đến ngày 15/10/2025', '78', '90'], ['Đến ngày 15/11/2025', '82', '95']];
+    expect(figuresOf(rows, 'Lộ trình thực hiện các mục tiêu:')).toEqual([]);
+    // The same columns of results are read.
+    expect(figuresOf(rows, 'Kết quả thực hiện trong quý:').map(([metric, value]) => [metric, value])).toContainEqual(['dossiers.online', 78]);
+  });
+});
+
 describe('a column headed by what its numbers count', () => {
-  const figuresOf = (rows: string[][]) => {
-    const document: Document = { source: { path: 'x.txt', format: 'txt', sha256: '0'.repeat(64), bytes: 0 }, blocks: [table(rows)], notes: [], repairs: [] };
-    return extractFigures(document).map((figure) => [figure.metric, figure.value]);
-  };
 
   it('gives each bare number the noun its header names, as "512 hộ" in prose ("Số hộ", "Nhân khẩu thường trú", "Tổng số hộ")', () => {
-    expect(figuresOf([['STT', 'Tổ dân phố', 'Số hộ', 'Nhân khẩu'], ['1', 'TDP Ba Đình', '512', '1.842'], ['2', 'TDP Điện Biên', '590', '2.105']])).toEqual([
+    const counted = (rows: string[][]) => figuresOf(rows).map(([metric, value]) => [metric, value]);
+    expect(counted([['STT', 'Tổ dân phố', 'Số hộ', 'Nhân khẩu'], ['1', 'TDP Ba Đình', '512', '1.842'], ['2', 'TDP Điện Biên', '590', '2.105']])).toEqual([
       ['households', 512], ['population', 1842], ['households', 590], ['population', 2105],
     ]);
-    expect(figuresOf([['Đơn vị', 'Nhân khẩu thường trú', 'Tổng số hộ (hộ)'], ['Xã An Phú', '3.415', '1.020']])).toEqual([['population', 3415], ['households', 1020]]);
+    expect(counted([['Đơn vị', 'Nhân khẩu thường trú', 'Tổng số hộ (hộ)'], ['Xã An Phú', '3.415', '1.020']])).toEqual([['population', 3415], ['households', 1020]]);
   });
 
   it('leaves a header that only begins with such a noun alone ("Dân tộc", "Hộ nghèo", "Số hộ được hỗ trợ cài đặt")', () => {

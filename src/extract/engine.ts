@@ -464,7 +464,7 @@ export class FigureExtractor {
     // a count metric, kept as that metric in percent; so is a share of the counted things, "hơn 92% hồ sơ … được nộp
     // trực tuyến" (the noun then has to be the rule's, and its cue has to be in the clause).
     // "đăng ký tạm trú trực tuyến đạt 91,3%" says the same without "tỷ lệ": the measure's words, then "đạt".
-    if (isPercentOnly) return rule.percent === 'allowed' && (noun !== undefined || /(?:tỷ|tỉ) lệ[^%;]{0,90}$/iu.test(clause) || RATE_VERB_BEFORE.test(clause));
+    if (isPercentOnly) return rule.percent === 'allowed' && (noun !== undefined || /(?:tỷ|tỉ) lệ(?:[^%;]|\(%\)){0,90}$/iu.test(clause) || RATE_VERB_BEFORE.test(clause));
     if (rule.percent === 'never' && mention.percent !== undefined) return false;
     return true;
   }
@@ -760,7 +760,8 @@ function isVetoed(before: string, after: string, wholeStatementBefore: string, s
       (!veto.after || veto.after.test(after)) &&
       (!veto.statement || veto.statement.test(statementBefore)) &&
       (!veto.section || veto.section.test(section())) &&
-      (!veto.header || (statement.table !== undefined && veto.header.test(statement.table.header))),
+      (!veto.header || (statement.table !== undefined && veto.header.test(statement.table.header))) &&
+      (!veto.title || (statement.table !== undefined && veto.title.test(statement.table.title))),
   );
 }
 

@@ -633,8 +633,12 @@ export function rateOf(grid: TableGrid, r: number, c: number): CellRate | undefi
   return undefined;
 }
 
-/** Whether the percentage cell at (r, c) is read as the rate of its row's numerator, not as a figure of its own. */
+/**
+ * Whether the percentage cell at (r, c) is read as the rate of its row's numerator, not as a figure of its own. A count
+ * carries one rate: a second rate column of the same count ("Tỷ lệ kích hoạt/hồ sơ (%)" then "Tỷ lệ kích hoạt/dân số
+ * (%)") is read as percentages of their own.
+ */
 export function isConsumedRate(grid: TableGrid, r: number, c: number): boolean {
   const rate = grid.rateColumns.get(c);
-  return rate !== undefined && rateOf(grid, r, rate.numerator) !== undefined;
+  return rate !== undefined && rateOf(grid, r, rate.numerator)?.column === c;
 }
