@@ -384,7 +384,7 @@ export function readTableGrid(block: TableBlock, captions: readonly string[] = [
   return grid;
 }
 
-/** The value met most often (the first of those met as often). */
+/** The value met most often (on a tie, the one that got there first). */
 function mostCommon<T>(values: readonly T[]): T | undefined {
   const counts = new Map<T, number>();
   let best: T | undefined;

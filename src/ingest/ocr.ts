@@ -83,7 +83,7 @@ type PageRecognition =
   | { kind: 'over-page-limit' }
   | { kind: 'over-time-limit' }
   | { kind: 'blank' }
-  | { kind: 'recognized'; text: ReturnType<typeof parseHocr>; deskew: ReturnType<typeof pageDeskew>; rules: Rule[]; dpi: number }
+  | { kind: 'recognized'; text: ReturnType<typeof parseHocr>; deskew: ReturnType<typeof pageDeskew>; rules: Rule[] }
   | { kind: 'failed'; reason: string };
 
 /**
@@ -126,7 +126,7 @@ export async function ocrScannedPages(doc: PDFDocumentProxy, pages: readonly Pag
       const hocr = await engine.recognize(rendered.image, rendered.dpi, Math.min(remainingMs, MAX_SECONDS_PER_PAGE * 1000));
       const text = parseHocr(hocr);
       const deskew = pageDeskew(text, rendered.dpi);
-      return { kind: 'recognized', text, deskew, rules: findRasterRules(rendered.image, rendered.dpi, deskew), dpi: rendered.dpi };
+      return { kind: 'recognized', text, deskew, rules: findRasterRules(rendered.image, rendered.dpi, deskew) };
     } catch (error) {
       // A page cut short by the file's deadline was not read for lack of time, like the pages after it.
       if (error instanceof OcrEngineError && error.timedOut && options.deadline !== undefined && Date.now() >= options.deadline - 1_000) return { kind: 'over-time-limit' };
