@@ -12,6 +12,12 @@ export const CUMULATIVE_CUES: readonly string[] = [
   'từ khi triển khai', 'kể từ khi triển khai', 'đến hết', 'tính hết',
 ];
 
+/** The sentence a report opens its body with: "… báo cáo kết quả thực hiện … như sau:". */
+export const REPORT_OPENING = /(?<![\p{L}])báo cáo(?![\p{L}])[^:]{0,300}(?:như sau|cụ thể)\s*:\s*$/iu;
+
+/** A report's data cut-off ("số liệu tính đến ngày …", "số liệu cập nhật đến …"), with its brackets. */
+export const DATA_CUT_OFF = /\(?\s*số liệu\s+(?:được\s+)?(?:tính|cập nhật|thống kê)\s+(?:đến|tới)[^()]*\)?/giu;
+
 /** "(từ ngày 01/3/2025 đến ngày 31/3/2025)": the end of a period's range, which dates no running total. */
 export const RANGE_END_BEFORE_DATE = /từ\s*(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*(?:đến|tới|-|–)\s*(?:hết\s*)?(?:ngày\s*)?$/iu;
 /** Right before a date, these make it the date a running total is counted to. */

@@ -1,6 +1,6 @@
 import type { Quantity } from '../model/index.ts';
 import { findNumbers } from '../normalize/numbers.ts';
-import { AS_OF_BEFORE_DATE, CUMULATIVE_CUES, RANGE_END_BEFORE_DATE, FIELDS, NOT_A_UNIT, PERIOD_PHRASES, UNIT_LEVEL_WORDS } from '../../rules/qualifiers.ts';
+import { AS_OF_BEFORE_DATE, CUMULATIVE_CUES, DATA_CUT_OFF, RANGE_END_BEFORE_DATE, FIELDS, NOT_A_UNIT, PERIOD_PHRASES, REPORT_OPENING, UNIT_LEVEL_WORDS } from '../../rules/qualifiers.ts';
 import { foldDiacritics } from './text-match.ts';
 import type { Statement } from './statements.ts';
 
@@ -22,12 +22,6 @@ export interface ReportContext {
 }
 
 type Found = { figure: Quantity; statement: Statement };
-
-/** The sentence a report opens its body with: "… báo cáo kết quả thực hiện … như sau:". */
-const REPORT_OPENING = /(?<![\p{L}])báo cáo(?![\p{L}])[^:]{0,300}(?:như sau|cụ thể)\s*:\s*$/iu;
-
-/** A report's data cut-off ("số liệu tính đến ngày …", "số liệu cập nhật đến …"), with its brackets. */
-const DATA_CUT_OFF = /\(?\s*số liệu\s+(?:được\s+)?(?:tính|cập nhật|thống kê)\s+(?:đến|tới)[^()]*\)?/giu;
 
 /** Level words in either case of their first letter ("Xã", "xã"), the proper name after them in its own capitals. */
 const LEVEL_WORDS = UNIT_LEVEL_WORDS.map((word) => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1).replace(/\./gu, '\\.')}`).join('|');
