@@ -160,8 +160,24 @@ function onsetFits(onset: string, rime: string): boolean {
   }
 }
 
+/**
+ * The same few hundred syllables make up most of a report, and the legacy-font detector, the few-figures warning and
+ * OCR's word splitter each weigh them: each is weighed once, for the words weighed last.
+ */
+const weighed = new Map<string, boolean>();
+const WEIGHED_MAX = 20_000;
+
 /** True for a single well-formed Vietnamese syllable in any letter case (NFC or NFD input). */
 export function isValidVietnameseSyllable(word: string): boolean {
+  let valid = weighed.get(word);
+  if (valid === undefined) {
+    if (weighed.size >= WEIGHED_MAX) weighed.clear();
+    weighed.set(word, (valid = weighSyllable(word)));
+  }
+  return valid;
+}
+
+function weighSyllable(word: string): boolean {
   if (word.length === 0 || word.length > 10) return false;
   const split = splitTone(word);
   if (split === undefined) return false;

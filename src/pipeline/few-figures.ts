@@ -49,14 +49,7 @@ export function fewFiguresFinding(document: Document, figures: readonly Figure[]
   // DOCX's reading time when it weighed them all).
   const stride = Math.max(1, Math.floor(words.length / SYLLABLES_SAMPLED));
   const sample = stride === 1 ? words : words.filter((_, index) => index % stride === 0);
-  // The same few hundred syllables make up most of a report: each is weighed once.
-  const validity = new Map<string, boolean>();
-  const isValid = (word: string): boolean => {
-    let valid = validity.get(word);
-    if (valid === undefined) validity.set(word, (valid = isValidVietnameseSyllable(word)));
-    return valid;
-  };
-  const syllableShare = sample.length === 0 ? 1 : sample.filter(isValid).length / sample.length;
+  const syllableShare = sample.length === 0 ? 1 : sample.filter((word) => isValidVietnameseSyllable(word)).length / sample.length;
   const garbled = words.length >= MIN_WORDS && syllableShare < MIN_SYLLABLE_SHARE;
   const none = figures.length === 0 && (chars >= MIN_CHARS_FOR_ANY || numbers >= 5);
   const few = figures.length > 0 && numbers >= MIN_NUMBERS_FOR_SHARE && figures.length < numbers * MIN_FIGURE_SHARE;
