@@ -1,7 +1,8 @@
 /**
  * Words that announce a breakdown: the counts after them are parts of the count before them ("Tiếp nhận 500
  * hồ sơ, trong đó trực tuyến 450 …"). `exhaustive` says whether the words present the parts as all of the
- * total ("gồm", "chia ra") or possibly only some of them ("trong đó"). `totalAfter` marks words that put the
+ * total ("gồm", "chia ra") or possibly only some of them ("trong đó"); a colon right after the words ("trong đó: a, b,
+ * c") opens an enumeration, all of the total like the same parts listed on lines. `totalAfter` marks words that put the
  * total after themselves ("Trong số 1.200 hồ sơ: …"). Longer phrases are tried first.
  *
  * A colon right after a count ("Đã giải quyết 480 hồ sơ: đúng hạn 470, trễ hạn 10") and a parenthesis

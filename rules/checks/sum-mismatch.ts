@@ -64,6 +64,7 @@ export default defineCheck({
   },
   tests: {
     valid: [
+      { name: '"trong đó" without a colon may pick out only some parts', text: 'Toàn huyện xây dựng 58 mô hình chuyển đổi số, trong đó 31 mô hình tại khu dân cư, 19 mô hình tại trường học.' },
       { name: 'a part outside the catalog is a part by its noun', text: 'Công an xã thu nhận 240 hồ sơ cấp Căn cước, trong đó cấp mới 80 hồ sơ, cấp đổi 150 hồ sơ, cấp lại 10 hồ sơ.' },
       { name: 'a breakdown with a part no partition names: the partition is not all of the total', text: 'Trung tâm tiếp nhận 2.400 hồ sơ, trong đó qua ứng dụng VNeID 1.900 hồ sơ, qua Cổng Dịch vụ công 320 hồ sơ, trực tiếp 180 hồ sơ.' },
       {
@@ -113,6 +114,11 @@ export default defineCheck({
       { name: 'a table whose rows add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 120 | 120' },
     ],
     invalid: [
+      {
+        name: '"trong đó:" with a colon opens an enumeration that is all of the total, as the same parts on lines would be',
+        text: 'Toàn huyện xây dựng 58 mô hình chuyển đổi số, trong đó: 31 mô hình tại khu dân cư, 19 mô hình tại trường học, 6 mô hình tại chợ.',
+        errors: [{ messageId: 'less', values: [58, 31, 19, 6] }],
+      },
       { name: 'parts outside the catalog above their total', text: 'Công an xã thu nhận 240 hồ sơ cấp Căn cước, trong đó cấp mới 80 hồ sơ, cấp đổi 170 hồ sơ, cấp lại 10 hồ sơ.', errors: [{ messageId: 'more', values: [240, 80, 170, 10] }] },
       {
         name: 'a year split that does not add up to its total',

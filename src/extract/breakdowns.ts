@@ -196,7 +196,11 @@ class Linker {
         if (/\p{L}/u.test(lower[at - 1] ?? '') || /\p{L}/u.test(lower[end] ?? '')) continue;
         if (taken.subarray(at, end).some((claimed) => claimed === 1)) continue;
         taken.fill(1, at, end);
-        hits.push({ start: at, end, label: text.slice(at, end), exhaustive: marker.exhaustive, totalAfter: marker.totalAfter === true, scopeEnd: endOfBreakdown(text, at) });
+        // "236 thủ tục, trong đó: 118 …, 104 …, 12 …": a colon after the words opens an enumeration, all of the total as
+        // the same parts listed on lines under "trong đó:" are; without it the words may pick out only some.
+        const colon = /^\s*:/u.exec(text.slice(end, end + 4));
+        const labelEnd = colon ? end + colon[0].length : end;
+        hits.push({ start: at, end: labelEnd, label: text.slice(at, labelEnd), exhaustive: marker.exhaustive || colon !== null, totalAfter: marker.totalAfter === true, scopeEnd: endOfBreakdown(text, at) });
       }
     }
     const ends = items.map((item) => item.location.end ?? item.location.start ?? 0);
