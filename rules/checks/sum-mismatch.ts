@@ -64,6 +64,8 @@ export default defineCheck({
   },
   tests: {
     valid: [
+      { name: 'a parenthesis breaks down the count it follows, not an earlier total of its noun', text: 'Xã tổ chức 12 buổi tuyên truyền với 930 người dự; các thôn tổ chức 7 buổi (500 người), trường học tổ chức 4 buổi (350 người).' },
+      { name: 'a "trong đó" split with no companion split that adds up may name only some parts', text: 'Xã mở 12 lớp bồi dưỡng kỹ năng số, trong đó 7 lớp tại các thôn và 4 lớp tại trường học.' },
       { name: '"trong đó" without a colon may pick out only some parts', text: 'Toàn huyện xây dựng 58 mô hình chuyển đổi số, trong đó 31 mô hình tại khu dân cư, 19 mô hình tại trường học.' },
       { name: 'a part outside the catalog is a part by its noun', text: 'Công an xã thu nhận 240 hồ sơ cấp Căn cước, trong đó cấp mới 80 hồ sơ, cấp đổi 150 hồ sơ, cấp lại 10 hồ sơ.' },
       { name: 'a breakdown with a part no partition names: the partition is not all of the total', text: 'Trung tâm tiếp nhận 2.400 hồ sơ, trong đó qua ứng dụng VNeID 1.900 hồ sơ, qua Cổng Dịch vụ công 320 hồ sơ, trực tiếp 180 hồ sơ.' },
@@ -114,6 +116,11 @@ export default defineCheck({
       { name: 'a table whose rows add up to its total row', text: '| Thủ tục | Tiếp nhận | Đúng hạn\n| Đăng ký thường trú | 31 | 31\n| Đăng ký tạm trú | 89 | 89\n| Tổng cộng | 120 | 120' },
     ],
     invalid: [
+      {
+        name: 'a split beside another of the same sentence that adds up exactly is all of its total too',
+        text: 'Xã mở 12 lớp bồi dưỡng kỹ năng số với 930 người tham gia, trong đó 7 lớp tại các thôn (540 người) và 4 lớp tại trường học (390 người).',
+        errors: [{ messageId: 'less', values: [12, 7, 4] }],
+      },
       {
         name: '"trong đó:" with a colon opens an enumeration that is all of the total, as the same parts on lines would be',
         text: 'Toàn huyện xây dựng 58 mô hình chuyển đổi số, trong đó: 31 mô hình tại khu dân cư, 19 mô hình tại trường học, 6 mô hình tại chợ.',

@@ -93,7 +93,40 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
       });
     }
   }
+  for (const group of groups) completeByParallelSplit(group, groups);
   return groups;
+}
+
+/**
+ * "16 lớp … với 1.284 người, trong đó 9 lớp … (412 người) và 6 lớp … (872 người)": two totals of one sentence split
+ * side by side, part for part. Where one split adds up to its total exactly, the writer listed every part, so the
+ * other split is meant to be all of its total too, whatever the marker ("trong đó") leaves open.
+ */
+function completeByParallelSplit(group: PartGroup, groups: readonly PartGroup[]): void {
+  if (group.exhaustive || group.partition || group.parts.length < 2) return;
+  const sum = (parts: readonly Quantity[]) => parts.reduce((total, part) => total + part.value, 0);
+  if (sum(group.parts) >= group.total.value) return;
+  const partner = groups.find(
+    (other) =>
+      other !== group &&
+      other.total !== group.total &&
+      other.parts.length === group.parts.length &&
+      other.total.evidence === group.total.evidence &&
+      (other.total.location.page ?? 0) === (group.total.location.page ?? 0) &&
+      sum(other.parts) === other.total.value &&
+      sideBySideParts(group.parts, other.parts),
+  );
+  if (!partner) return;
+  group.exhaustive = true;
+  group.linkedBy = `${group.linkedBy}; chia song song với ${partner.total.raw}, mà các phần cộng lại đúng bằng`;
+}
+
+/** The parts of two splits alternate in the text, one of each after the other ("9 lớp (412 người) và 6 lớp (872 người)"). */
+function sideBySideParts(a: readonly Quantity[], b: readonly Quantity[]): boolean {
+  const start = (quantity: Quantity) => quantity.location.start ?? 0;
+  const inOrder = [...a.map((part) => ({ part, side: 0 })), ...b.map((part) => ({ part, side: 1 }))].sort((x, y) => start(x.part) - start(y.part));
+  if (inOrder.some(({ part }) => part.evidence !== a[0]!.evidence)) return false;
+  return inOrder.every((entry, index) => index === 0 || entry.side !== inOrder[index - 1]!.side);
 }
 
 /** How a part splits its total: its declared partition, or the dimension a part of the same measure differs in. */

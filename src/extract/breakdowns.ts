@@ -124,7 +124,8 @@ class Linker {
 
   /** The same noun, or catalog metrics the relations tie together: what "a total of its noun" means. */
   private sameKind(part: Quantity, total: Quantity): boolean {
-    if (part.noun === total.noun) return true;
+    // "12 buổi tuyên truyền, trong đó 7 buổi tại thôn": one measure, however much of its name each count repeats.
+    if (part.noun === total.noun || (part.metric !== undefined && part.metric === total.metric)) return true;
     return part.metric !== undefined && total.metric !== undefined && this.rules.relations.isPartOf(part.metric, total.metric);
   }
 
@@ -164,7 +165,10 @@ class Linker {
         continue;
       }
       const markerAt = firstAt(marker.start);
-      const before = byStart.slice(Math.max(0, markerAt - SIDE_BY_SIDE_REACH), markerAt).filter((item) => !inAside(text, start(item), marker.start)).reverse();
+      // A parenthesis breaks down the count it follows and no other: in "9 lớp … (412 người)" the people are the 9
+      // classes' attendance, not a part of the 1.284 people stated before.
+      const reach = marker.label === '(…)' ? 1 : SIDE_BY_SIDE_REACH;
+      const before = byStart.slice(Math.max(0, markerAt - reach), markerAt).filter((item) => !inAside(text, start(item), marker.start)).reverse();
       for (const part of parts) {
         // The nearest count of the same noun before the marker that can hold the part is its total
         // ("đã giải quyết 263 hồ sơ. Trong đó: đăng ký lại 23" — the 23 registrations are received ones too).
