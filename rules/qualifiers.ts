@@ -121,6 +121,12 @@ export const QUALIFIER_EXAMPLES: ReadonlyArray<{
     expected: { subject: 'xã Tân Hòa' },
   },
   {
+    // A province in parentheses after a ward's name says where the ward is: the count is the ward's.
+    text: 'Tháng 9/2025, Trung tâm Phục vụ hành chính công phường Hòa Lạc (tỉnh Bắc Ninh) tiếp nhận mới 1.804 hồ sơ.',
+    issuer: 'UBND HUYỆN MINH LÂM', period: 'tháng 9 năm 2025', value: 1804,
+    expected: { subject: 'phường Hòa Lạc' },
+  },
+  {
     // A unit named with "của" after a count is that count's; the unit before it was the previous count's.
     text: 'Đang giải quyết 15 hồ sơ, trong đó 04 hồ sơ của xã Tân Hòa và 06 hồ sơ của xã Tân Lập chờ xác minh.',
     issuer: 'UBND HUYỆN MINH LÂM', period: 'tháng 8 năm 2025', value: 6,

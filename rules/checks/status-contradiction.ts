@@ -44,10 +44,24 @@ export default defineCheck({
     const pendingMetrics = new Set(context.relations.relations.flatMap((relation) => relation.partitions.flatMap((partition) => (partition.pending ? [partition.pending] : []))));
     for (const zero of certain.filter((quantity) => quantity.metric !== undefined && pendingMetrics.has(quantity.metric) && quantity.value === 0 && context.figureById.get(quantity.parentId ?? '')?.metric !== quantity.metric)) {
       const open = certain.find(
-        (quantity) => quantity !== zero && quantity.metric === zero.metric && quantity.value > 0 && near(quantity, zero, 2) && (quantity.field ?? null) === (zero.field ?? null) && sameQualifiers(quantity, zero, context.reportYear),
+        (quantity) =>
+          quantity !== zero &&
+          quantity.metric === zero.metric &&
+          quantity.value > 0 &&
+          // Unnamed, the two must be a line or two apart to be the same dossiers; a unit named in both is the same
+          // unit's anywhere in the section ("03 hồ sơ của xã Đồn Đạc đang chờ …" / "Xã Đồn Đạc … chưa giải quyết: 0").
+          // The section is the field then: the zero's own sentence need not repeat it. A layout that gives no sections
+          // (numbered paragraphs of a DOCX) leaves the nearby lines.
+          ((near(quantity, zero, 2) && (quantity.field ?? null) === (zero.field ?? null)) ||
+            (zero.subject !== undefined && (zero.section !== undefined || quantity.section !== undefined ? zero.section === quantity.section : near(quantity, zero)))) &&
+          sameQualifiers(quantity, zero, context.reportYear),
       );
       if (!open) continue;
-      const label = zero.evidence.slice(0, Math.max(0, zero.evidence.indexOf(zero.raw))).replace(/^[\s\-+*•]+|[\s:]+$/gu, '');
+      // The zero's own sentence, not the paragraph before it.
+      const label = zero.evidence
+        .slice(0, Math.max(0, zero.evidence.indexOf(zero.raw)))
+        .replace(/^.*[.;!?]\s+/su, '')
+        .replace(/^[\s\-+*•]+|[\s:]+$/gu, '');
       // "Hồ sơ quá hạn chưa giải quyết: 0" says none is late, not that none is pending.
       if (NARROWED.test(label)) continue;
       context.report({
@@ -92,9 +106,36 @@ export default defineCheck({
         text: '- Tổng số nhiệm vụ được giao: 35;\n- Tổng số nhiệm vụ đã hoàn thành: 16;\n- Tổng số nhiệm vụ chưa hoàn thành: 2;\n- Tổng số nhiệm vụ đang triển khai: 2;',
       },
       { name: 'seed 003: "0 hồ sơ đang chờ" beside dossiers all returned on time', text: '- Tổng số hồ sơ tiếp nhận: 120 hồ sơ\n+ 0 hồ sơ bị trả lại do thiếu giấy tờ\n+ 120 hồ sơ đã trả kết quả đúng thời hạn (0 hồ sơ đang chờ KQXM)' },
+      {
+        name: 'another unit settled everything while a named one still has dossiers pending',
+        text: [
+          'UBND HUYỆN ĐỒNG XUÂN',
+          'BÁO CÁO kết quả giải quyết hồ sơ tháng 10/2025',
+          '1. Giải quyết hồ sơ cư trú',
+          '- Đang giải quyết: 9 hồ sơ, trong đó 04 hồ sơ của xã Phú Lâm đang chờ bổ sung giấy tờ;',
+          '- Trả lại: 02 hồ sơ.',
+          'Các xã đều giải quyết đúng hạn.',
+          'Tỷ lệ trực tuyến đạt 91%.',
+          'Xã Phú Đông đã giải quyết xong hồ sơ trong tháng, số hồ sơ chưa giải quyết: 0 hồ sơ.',
+        ].join('\n'),
+      },
       { name: 'different years do not contradict', text: 'Năm 2022: số nhiệm vụ chưa hoàn thành: 0.\nNăm 2023: số nhiệm vụ đang triển khai: 3.' },
     ],
     invalid: [
+      {
+        name: 'a named unit settled everything, yet a few lines up some of its dossiers are still being settled',
+        text: [
+          'UBND HUYỆN ĐỒNG XUÂN',
+          'BÁO CÁO kết quả giải quyết hồ sơ tháng 10/2025',
+          '1. Giải quyết hồ sơ cư trú',
+          '- Đang giải quyết: 9 hồ sơ, trong đó 04 hồ sơ của xã Phú Lâm đang chờ bổ sung giấy tờ;',
+          '- Trả lại: 02 hồ sơ.',
+          'Các xã đều giải quyết đúng hạn.',
+          'Tỷ lệ trực tuyến đạt 91%.',
+          'Xã Phú Lâm đã giải quyết xong hồ sơ trong tháng, số hồ sơ chưa giải quyết: 0 hồ sơ.',
+        ].join('\n'),
+        errors: [{ messageId: 'noneUnfinished', values: [0, 4] }],
+      },
       {
         name: 'dossiers "chưa giải quyết: 0" beside dossiers still being settled',
         text: '- Hồ sơ đã giải quyết: 152 hồ sơ\n- Hồ sơ chưa giải quyết: 0\n- Đang giải quyết trong hạn: 03 hồ sơ',

@@ -132,11 +132,15 @@ function subjectOf(statement: Statement, clause: string, before: string): string
     if (PROPER_NAME_ONLY.test(cleaned) && !NOT_A_UNIT.test(cleaned)) return cleaned;
   }
   // Only the clause's own words: after the last comma the unit is that part's ("xã A 50 hồ sơ, xã B 40 hồ sơ").
-  const own = clause.slice(Math.max(0, clause.lastIndexOf(',') + 1));
-  const mention = [...own.matchAll(UNIT_MENTION)].pop() ?? (own === clause ? undefined : [...clause.matchAll(UNIT_MENTION)].pop());
+  // "phường Phan Đình Phùng (tỉnh Thái Nguyên)": a unit in parentheses after a unit's name says where that unit is.
+  const unlocated = clause.replace(LOCATING_PARENTHESIS, '$1');
+  const own = unlocated.slice(Math.max(0, unlocated.lastIndexOf(',') + 1));
+  const mention = [...own.matchAll(UNIT_MENTION)].pop() ?? (own === unlocated ? undefined : [...unlocated.matchAll(UNIT_MENTION)].pop());
   void before;
   return mention ? `${mention[1]!.toLowerCase()} ${mention[2]!}` : undefined;
 }
+
+const LOCATING_PARENTHESIS = /(\p{Lu}[\p{L}\p{M}]*)\s*\(\s*(?:tỉnh|thành phố|tp\.|huyện|quận|thị xã)\s[^()]{1,40}\)/gu;
 
 /** "03 hồ sơ của xã Đồn Đạc": the unit a count belongs to, named with "của" right after its counted noun. */
 function ownerAfter(text: string, end: number): string | undefined {
