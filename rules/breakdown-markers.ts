@@ -28,3 +28,10 @@ export const BREAKDOWN_MARKERS: readonly BreakdownMarker[] = [
   { phrase: 'chia theo', exhaustive: true },
   { phrase: 'phân theo', exhaustive: true },
 ];
+
+/**
+ * A paragraph that opens by announcing the outcome of the one before it ("Kết quả, trung tâm đã giải quyết 2.371
+ * hồ sơ; …" after "… tiếp nhận mới 2.416 hồ sơ; …"): its counts stand beside the previous paragraph's, as items of
+ * one list do, so what was resolved is read against what was received.
+ */
+export const CONTINUES_PREVIOUS_PARAGRAPH = /^\s*(?:kết quả(?:\s+(?:giải quyết|xử lý|thực hiện|cụ thể))?|theo đó|qua đó)\s*[,:]/iu;

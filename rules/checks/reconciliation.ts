@@ -45,6 +45,10 @@ export default defineCheck({
   tests: {
     valid: [
       {
+        name: 'a paragraph on another topic does not settle the dossiers of the one before it',
+        text: 'UBND XÃ PHÚ AN\nBÁO CÁO kết quả giải quyết thủ tục hành chính tháng 10 năm 2025\nTrong tháng 10, Bộ phận Một cửa xã tiếp nhận mới 640 hồ sơ; hồ sơ tồn kỳ trước chuyển sang là 22 hồ sơ.\nRiêng lĩnh vực đất đai, Bộ phận đã giải quyết 610 hồ sơ; đang giải quyết 41 hồ sơ; trả lại 3 hồ sơ.',
+      },
+      {
         name: 'a pending count stated twice with two values: which is the part, the text does not say',
         text: '- Tiếp nhận: 287 hồ sơ.\n- Đã giải quyết: 283 hồ sơ.\n- Hồ sơ quá hạn chưa giải quyết: 0\n- Đang giải quyết trong hạn: 04 hồ sơ',
       },
@@ -56,6 +60,11 @@ export default defineCheck({
       },
     ],
     invalid: [
+      {
+        name: 'a paragraph opening with "Kết quả," settles the dossiers the paragraph before it received',
+        text: 'UBND XÃ PHÚ AN\nBÁO CÁO kết quả giải quyết thủ tục hành chính tháng 10 năm 2025\nTrong tháng 10, Bộ phận Một cửa xã tiếp nhận mới 640 hồ sơ; hồ sơ tồn kỳ trước chuyển sang là 22 hồ sơ.\nKết quả, Bộ phận đã giải quyết 610 hồ sơ; đang giải quyết 41 hồ sơ; trả lại 3 hồ sơ.',
+        errors: [{ messageId: 'unbalanced', values: [640, 22, 610, 41, 3] }],
+      },
       {
         name: 'a flow whose resolved dossiers are broken down in a sub-list before the rest of it',
         text: '- Hồ sơ tồn kỳ trước chuyển sang: 10 hồ sơ.\n- Tiếp nhận mới: 500 hồ sơ.\n- Đã giải quyết: 470 hồ sơ, gồm:\n  + Đúng hạn: 465 hồ sơ;\n  + Trễ hạn: 05 hồ sơ.\n- Đang giải quyết: 32 hồ sơ.\n- Trả lại: 03 hồ sơ; yêu cầu bổ sung: 02 hồ sơ.',

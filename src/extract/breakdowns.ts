@@ -1,6 +1,6 @@
 import type { Quantity } from '../model/index.ts';
 import type { RelationIndex } from '../check/relation.ts';
-import type { BreakdownMarker } from '../../rules/breakdown-markers.ts';
+import { CONTINUES_PREVIOUS_PARAGRAPH, type BreakdownMarker } from '../../rules/breakdown-markers.ts';
 import type { Statement } from './statements.ts';
 import { linkTableFigures } from './table-links.ts';
 
@@ -328,7 +328,12 @@ class Linker {
       const items = (byStatement.get(statement.key) ?? []).map(({ figure }) => figure);
       // Across statements only between items of one list ("- Tổng số nhiệm vụ …: 35;" / "- … đã hoàn thành: 16;"):
       // a paragraph after a list starts another topic ("Lĩnh vực cư trú: 214 hồ sơ …").
-      const earlier = statement.listItem ? window.filter((other) => other.listItem).flatMap((other) => (byStatement.get(other.key) ?? []).map(({ figure }) => figure)) : [];
+      const previous = window[window.length - 1];
+      const earlier = statement.listItem
+        ? window.filter((other) => other.listItem).flatMap((other) => (byStatement.get(other.key) ?? []).map(({ figure }) => figure))
+        : previous !== undefined && !previous.listItem && !previous.scopes[0]?.heading && CONTINUES_PREVIOUS_PARAGRAPH.test(statement.text)
+          ? (byStatement.get(previous.key) ?? []).map(({ figure }) => figure)
+          : [];
       for (const [index, part] of items.entries()) {
         if (part.parentId !== undefined || part.metric === undefined || part.unit === 'percent') continue;
         // The nearest quantities first, and no more than SIDE_BY_SIDE_REACH of them: a line of thousands of numbers stays linear.
