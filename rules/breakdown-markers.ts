@@ -35,3 +35,12 @@ export const BREAKDOWN_MARKERS: readonly BreakdownMarker[] = [
  * one list do, so what was resolved is read against what was received.
  */
 export const CONTINUES_PREVIOUS_PARAGRAPH = /^\s*(?:kết quả(?:\s+(?:giải quyết|xử lý|thực hiện|cụ thể))?|theo đó|qua đó)\s*[,:]/iu;
+
+/**
+ * A table row (or column) that sums the others: "Tổng cộng", "Cộng", "Tổng số", "Cả năm", and the whole of the
+ * reporting unit's area named as such, "Toàn huyện", "Toàn tỉnh" (the communes' rows above it are its parts).
+ */
+export const TOTAL_ROW_LABEL = /^(?:tổng\s*(?:cộng|số)?|cộng|cả\s+năm|toàn\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))(?![\p{L}\p{M}])/iu;
+
+/** The words that call a count of prose the total ("tổng số hồ sơ phải giải quyết là 493"). */
+export const TOTAL_WORDS = /(?<![\p{L}])(?:tổng số|tổng cộng)(?![\p{L}])/iu;

@@ -117,6 +117,11 @@ export default defineCheck({
     ],
     invalid: [
       {
+        name: 'a "Toàn huyện" row is the total of the communes above it',
+        text: 'UBND HUYỆN ĐỒNG XUÂN\nBÁO CÁO kết quả tháng 10 năm 2025\nKết quả theo xã:\nXã\tTiếp nhận\tTrực tuyến\nXã An Phú\t120\t100\nXã An Hòa\t95\t80\nToàn huyện\t225\t180',
+        errors: [{ messageId: 'less', values: [225, 120, 95] }],
+      },
+      {
         name: 'a split beside another of the same sentence that adds up exactly is all of its total too',
         text: 'Xã mở 12 lớp bồi dưỡng kỹ năng số với 930 người tham gia, trong đó 7 lớp tại các thôn (540 người) và 4 lớp tại trường học (390 người).',
         errors: [{ messageId: 'less', values: [12, 7, 4] }],

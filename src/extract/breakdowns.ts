@@ -1,6 +1,6 @@
 import type { Quantity } from '../model/index.ts';
 import type { RelationIndex } from '../check/relation.ts';
-import { CONTINUES_PREVIOUS_PARAGRAPH, type BreakdownMarker } from '../../rules/breakdown-markers.ts';
+import { CONTINUES_PREVIOUS_PARAGRAPH, TOTAL_WORDS, type BreakdownMarker } from '../../rules/breakdown-markers.ts';
 import type { Statement } from './statements.ts';
 import { linkTableFigures } from './table-links.ts';
 
@@ -470,7 +470,7 @@ function announcesItsOwnList(top: Frame | undefined): boolean {
 function namedAsTotal(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 80), start);
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('.'), before.lastIndexOf(':')) + 1);
-  return /(?<![\p{L}])(?:tổng số|tổng cộng)(?![\p{L}])/iu.test(clause);
+  return TOTAL_WORDS.test(clause);
 }
 
 /** The innermost frame with a total for a part, looking no further out than a paragraph that announced a list of its own. */

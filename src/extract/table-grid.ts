@@ -13,6 +13,7 @@ import type { TableBlock, TableCell } from '../model/index.ts';
 import { ratioVerdict } from '../check/arithmetic.ts';
 import { findNumbers } from '../normalize/numbers.ts';
 import { foldDiacritics } from './text-match.ts';
+import { TOTAL_ROW_LABEL } from '../../rules/breakdown-markers.ts';
 
 export interface GridCell {
   cell: TableCell;
@@ -120,8 +121,6 @@ function groupsWithCommas(texts: readonly string[]): boolean {
 }
 /** An empty cell, or one that says "none" with a dash or a cross: no figure, no label. */
 const BLANK_CELL = /^[\s\-–—_.x×*/]*$/iu;
-/** "Tổng cộng", "Tổng số", "Cộng", "Tổng": the total of the column; "Cả năm" the total of a year's quarters or months. */
-export const TOTAL_LABEL = /^(?:tổng\s*(?:cộng|số)?|cộng|cả\s+năm)(?![\p{L}\p{M}])/iu;
 /** An STT cell: "1", "2.", "I", "a)". */
 const ROW_NUMBER = /^\s*(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?\s*$/u;
 const UNIT_ROW = /^\s*\(?\s*đơn\s+vị(?:\s+tính)?\s*[:：]\s*(.+?)\s*\)?\s*$/iu;
@@ -339,8 +338,8 @@ export function readTableGrid(block: TableBlock, captions: readonly string[] = [
     if (values.length > 0 && values.filter((cell) => isNumericCell(cell.cell.text) && isFigureCell(cell)).length * 2 > values.length) numericColumns.add(c);
   }
   const rowLabelOf = (r: number) => labelOfRow(owners, r, columnCount);
-  const totalRows = new Set(dataRows.filter((r) => TOTAL_LABEL.test(rowLabelOf(r).trim())));
-  const totalColumns = new Set([...numericColumns].filter((c) => TOTAL_LABEL.test(ownHeader(c)) || (ownHeader(c) === '' && TOTAL_LABEL.test(columnHeaders[c]!))));
+  const totalRows = new Set(dataRows.filter((r) => TOTAL_ROW_LABEL.test(rowLabelOf(r).trim())));
+  const totalColumns = new Set([...numericColumns].filter((c) => TOTAL_ROW_LABEL.test(ownHeader(c)) || (ownHeader(c) === '' && TOTAL_ROW_LABEL.test(columnHeaders[c]!))));
   // A column headed only "Tổng số" counts what the unit row says: "Tổng số hồ sơ".
   if (unit) for (const c of totalColumns) if (/^(?:tổng\s*(?:cộng|số)?|cộng)$/iu.test(columnHeaders[c]!.trim())) columnHeaders[c] = `${columnHeaders[c]} ${unit}`;
 
