@@ -205,6 +205,20 @@ describe('readPdf on other layouts', () => {
     expect(table.rows[47]!.cells[1]!.location).toEqual({ page: 2, line: 2 });
   });
 
+  it('keeps a borderless table broken by a page break as one table when its wrapped header repeats above each part as text', async () => {
+    // table-over-pages.src: 30 communes and a "Toàn huyện" row, laid out by pdfkit; the header's lines are read as text.
+    const doc = await read(join(DATA, 'table-over-pages.b.pdf'));
+    const tables = doc.blocks.filter((block): block is TableBlock => block.kind === 'table' && block.rows.some((row) => row.cells[0]!.text.startsWith('Xã ')));
+    expect(tables).toHaveLength(1);
+    const rows = tableRows(tables[0]!);
+    expect(rows.filter((row) => row[0]!.startsWith('Xã '))).toHaveLength(30);
+    expect(rows[rows.length - 1]).toEqual(['Toàn huyện', '12.045', '9.375', '77,8']);
+    expect(new Set(tables[0]!.rows.map((row) => row.location.page))).toEqual(new Set([1, 2]));
+    // The header lines are said once, above the table, not again in the middle of the report.
+    const texts = doc.blocks.filter((block) => block.kind !== 'table').map(allText);
+    expect(texts.filter((text) => text.includes('mức 2') && text.length < 20)).toHaveLength(1);
+  });
+
   it('keeps "ƣ" (U+01A3) as the text layer has it', async () => {
     const doc = await read(join(DATA, 'u01a3.pdf'));
     const text = doc.blocks.map(allText).join('\n');

@@ -261,12 +261,42 @@ function continuesTable(previous: TableBlock, next: TableBlock): boolean {
   );
 }
 
-/** Appends a continuation's rows, without the header row it repeats (Word's "repeat header row"). */
+/**
+ * A table broken by a page break whose repeated header begins with lines the table reader left above it as text
+ * ("Tỷ lệ" over "kích hoạt (%)", or the whole header): the same lines stood above the table on the page before,
+ * and the continuation has the table's columns. Returns how many blocks before the end of `blocks` the first part is,
+ * or undefined. At most three such lines: a header is a few lines high.
+ */
+function tableContinuedUnderRepeatedLines(blocks: readonly Block[], next: TableBlock): number | undefined {
+  for (let between = 1; between <= 3; between++) {
+    const at = blocks.length - 1 - between;
+    const previous = blocks[at];
+    if (previous === undefined) return undefined;
+    if (blocks.slice(at + 1).some((block) => block.kind === 'table')) return undefined;
+    if (previous.kind !== 'table') continue;
+    const lastRow = previous.rows[previous.rows.length - 1]!;
+    const repeated = blocks.slice(at + 1);
+    const above = blocks.slice(at - between, at);
+    const sameLines = above.length === between && above.every((block, index) => block.kind !== 'table' && block.text.trim() !== '' && block.text.trim() === (repeated[index] as { text: string }).text.trim());
+    const continues =
+      sameLines &&
+      (next.location.page ?? 0) === (lastRow.location.page ?? 0) + 1 &&
+      columnCount(previous.rows[0]!) === columnCount(next.rows[0]!);
+    return continues ? between : undefined;
+  }
+  return undefined;
+}
+
+function rowText(row: TableBlock['rows'][number]): string {
+  return row.cells.map((cell) => cell.text).join('\u0000');
+}
+
+/** Appends a continuation's rows, without the header rows it repeats (Word's "repeat header row"). */
 function appendRows(table: TableBlock, continuation: TableBlock): void {
-  const header = table.rows[0]!.cells.map((cell) => cell.text).join('\u0000');
   const rows = continuation.rows.map((row) => ({ ...row, header: false }));
-  if (rows[0] && rows[0].cells.map((cell) => cell.text).join('\u0000') === header) rows.shift();
-  table.rows.push(...rows);
+  let repeated = 0;
+  while (repeated < rows.length && repeated < table.rows.length - 1 && rowText(rows[repeated]!) === rowText(table.rows[repeated]!)) repeated++;
+  table.rows.push(...rows.slice(repeated));
 }
 
 /**
@@ -296,8 +326,12 @@ export function buildBlocks(
       if (table.rows.length === 0) continue;
       const block = tableBlock(table, fontNames);
       const previous = blocks[blocks.length - 1];
+      const repeatedLines = previous?.kind === 'table' ? undefined : tableContinuedUnderRepeatedLines(blocks, block);
       if (previous?.kind === 'table' && continuesTable(previous, block)) appendRows(previous, block);
-      else blocks.push(block);
+      else if (repeatedLines !== undefined) {
+        blocks.splice(blocks.length - repeatedLines, repeatedLines);
+        appendRows(blocks[blocks.length - 1] as TableBlock, block);
+      } else blocks.push(block);
       continue;
     }
     if (tableLines.has(line)) continue;

@@ -8,6 +8,9 @@
  *   page1.pdf           page 1 of layout.pdf alone (the leak test opens it hundreds of times)
  *   borderless.pdf      the same table without borders
  *   long-table.pdf      a ruled table running onto page 2, header row repeated
+ *   table-over-pages.b.pdf  table-over-pages.src laid out by the corpus's pdfkit producer (scripts/corpus/pdf-b.ts):
+ *                       a borderless table running onto page 2 whose wrapped header is read as lines of text
+ *                       above each part
  *   u01a3.pdf           text typed with "ƣ" (U+01A3) for "ư", as seed 002's text layer reads
  *   partly-scanned.pdf  layout.pdf plus a page that is only an image
  *   scan-only.pdf       one image-only page;  blank.pdf  one page with nothing on it
@@ -24,6 +27,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from '
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderPdfB } from '../../../scripts/corpus/pdf-b.ts';
+import { parseSource } from '../../../scripts/corpus/source.ts';
 import {
   AlignmentType,
   BorderStyle,
@@ -265,6 +270,7 @@ try {
   copyFileSync(await toPdf(borderlessDocument, 'borderless'), join(outDir, 'borderless.pdf'));
   copyFileSync(await toPdf(u01a3Document, 'u01a3'), join(outDir, 'u01a3.pdf'));
   copyFileSync(await toPdf(longTableDocument, 'long-table'), join(outDir, 'long-table.pdf'));
+  writeFileSync(join(outDir, 'table-over-pages.b.pdf'), await renderPdfB(parseSource(readFileSync(join(outDir, 'table-over-pages.src'), 'utf8'))));
 
   // A page that is only a picture of page 1, appended after the text pages: a partly scanned report.
   execFileSync('pdftoppm', ['-r', '72', '-gray', '-jpeg', '-jpegopt', 'quality=50', '-f', '1', '-l', '1', layoutPdf, join(work, 'scan')]);
