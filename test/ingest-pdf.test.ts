@@ -219,6 +219,22 @@ describe('readPdf on other layouts', () => {
     expect(texts.filter((text) => text.includes('mức 2') && text.length < 20)).toHaveLength(1);
   });
 
+  it('reads items with hanging "+" sub-items as a list, not as a borderless table of markers', async () => {
+    const doc = await read(join(DATA, 'hanging-list.a.pdf'));
+    const items = doc.blocks.filter((block) => block.kind === 'list-item');
+    expect(items.map((item) => [item.level, item.marker, allText(item).replace(/^[-+]\s+/u, '').slice(0, 30)])).toEqual([
+      [1, '-', 'Xã Phú Lâm: được giao 12 nhiệm'],
+      [2, '+', 'Đã hoàn thành: 04 nhiệm vụ;'],
+      [2, '+', 'Thực hiện thường xuyên: 06 nhi'],
+      [2, '+', 'Đang thực hiện: 02 nhiệm vụ.'],
+      [1, '-', 'Xã Phú Đông: được giao 12 nhiệ'],
+      [1, '-', 'Xã Phú Sơn: được giao 12 nhiệm'],
+    ]);
+    // The item that wraps stays whole.
+    expect(allText(items[4]!)).toContain('đang thực hiện 03 nhiệm vụ theo kế hoạch của huyện.');
+    expect(doc.blocks.filter((block) => block.kind === 'table' && allText(block).includes('nhiệm vụ'))).toHaveLength(0);
+  });
+
   it('keeps "ƣ" (U+01A3) as the text layer has it', async () => {
     const doc = await read(join(DATA, 'u01a3.pdf'));
     const text = doc.blocks.map(allText).join('\n');

@@ -383,11 +383,10 @@ function alignedTable(page: number, run: PdfLine[], runSegments: TextPiece[][][]
     return overlaps(band, extent.from, extent.to);
   })).length);
   if (support.filter((count) => count >= 2).length < 2) return undefined;
-  if (bands.length === 2) {
-    // "1.<tab>Text" or "-<tab>Text" set with tabs: a list, not a table.
-    const firstColumn = multi.map((segments) => joinPieces(segments[0]!).text);
-    if (firstColumn.every((text) => MARKER_ONLY.test(text))) return undefined;
-  }
+  // "1.<tab>Text" or "-<tab>Text" set with tabs: a list, not a table — also when its sub-items hang their "+" one
+  // indent further in ("- Xã A: …" / "<indent>+ Đã hoàn thành: 05"), which spreads the markers over two columns.
+  const firstSegments = multi.map((segments) => joinPieces(segments[0]!).text);
+  if (firstSegments.every((text) => MARKER_ONLY.test(text))) return undefined;
 
   const edges = [bands[0]!.from - 1, ...bands.slice(1).map((band, k) => (bands[k]!.to + band.from) / 2), Infinity];
   const slotsByRow: CellSlot[][] = [];

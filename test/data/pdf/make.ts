@@ -11,6 +11,9 @@
  *   table-over-pages.b.pdf  table-over-pages.src laid out by the corpus's pdfkit producer (scripts/corpus/pdf-b.ts):
  *                       a borderless table running onto page 2 whose wrapped header is read as lines of text
  *                       above each part
+ *   hanging-list.a.pdf  hanging-list.src through the corpus's Word-and-LibreOffice producer, made apart with
+ *                       npx tsx scripts/corpus/make.ts --src test/data/pdf/hanging-list.src --out test/data/pdf --producers a.pdf
+ *                       ("- Xã …" items whose "+" sub-items hang one indent further in)
  *   u01a3.pdf           text typed with "ƣ" (U+01A3) for "ư", as seed 002's text layer reads
  *   partly-scanned.pdf  layout.pdf plus a page that is only an image
  *   scan-only.pdf       one image-only page;  blank.pdf  one page with nothing on it
