@@ -32,6 +32,18 @@ describe('tables typed as text', () => {
     ]);
   });
 
+  it('ends a tabbed table at a sentence that happens to end with two numbers', () => {
+    const text = 'Xã\tKhai sinh\tKhai tử\nXã An Phú\t348\t110\nXã An Hòa\t230\t89\nToàn huyện\t578\t199\nTỷ lệ hồ sơ khai sinh trên tổng số hồ sơ là 55,3% (578/1.045); ở nhóm thủ tục khai tử là 52,2% (199/381).';
+    expect(cells(text)).toEqual([
+      [
+        ['Xã', 'Khai sinh', 'Khai tử'],
+        ['Xã An Phú', '348', '110'],
+        ['Xã An Hòa', '230', '89'],
+        ['Toàn huyện', '578', '199'],
+      ],
+    ]);
+  });
+
   it('splits rows typed with single spaces by the header\'s column count', () => {
     expect(cells('Mức độ   Tổng số   Đúng hạn   Trễ hạn   Tỷ lệ\nMức 3 5120 4875 245 95,2%\nMức 4 2300 2290 10 99,6%')[0]![1]).toEqual(['Mức 3', '5120', '4875', '245', '95,2%']);
   });

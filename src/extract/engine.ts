@@ -558,7 +558,10 @@ export class FigureExtractor {
     const year = this.yearOf(statement, clause);
     if (year !== undefined) figure.year = year;
     // A procedure names what dossiers were filed for; "thường trú 9.540 nhân khẩu" are residents, not a procedure.
-    const procedure = figure.unit === 'dossiers' || figure.noun === 'hồ sơ' ? (this.procedureOf(statement, clause) ?? this.procedureOfItemLabel(statement, clause, mention.start)) : undefined;
+    const procedure =
+      figure.unit === 'dossiers' || figure.noun === 'hồ sơ'
+        ? (this.procedureOf(statement, clause) ?? this.procedureBeforeParenthesis(statement.text, clause, mention.start) ?? this.procedureOfItemLabel(statement, clause, mention.start))
+        : undefined;
     if (procedure !== undefined) figure.procedure = procedure;
     return figure;
   }
@@ -600,6 +603,18 @@ export class FigureExtractor {
     const firstBoundary = /[.;:]\s/u.exec(statement.text)?.index;
     if (firstBoundary === undefined || clauseStart <= firstBoundary || statement.text.slice(firstBoundary + 1, clauseStart).search(/[.;]\s/u) >= 0) return undefined;
     return this.firstProcedure(statement.text.slice(0, firstBoundary));
+  }
+
+  /**
+   * "…khai sinh … (3.915/7.082); ở nhóm thủ tục khai tử là 52,2% (1.402/2.687)": a number in parentheses has the
+   * words of its sentence's clause before the parenthesis, and a procedure they name is its own.
+   */
+  private procedureBeforeParenthesis(text: string, clause: string, position: number): string | undefined {
+    const open = position - clause.length - 1;
+    if (text[open] !== '(') return undefined;
+    const before = text.slice(Math.max(0, open - 200), open);
+    const boundary = Math.max(before.lastIndexOf('; '), before.lastIndexOf('. '), before.lastIndexOf('('), before.lastIndexOf(')'));
+    return this.firstProcedure(before.slice(boundary + 1));
   }
 
   private firstProcedure(text: string): string | undefined {

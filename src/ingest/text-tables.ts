@@ -199,7 +199,7 @@ function padded(cells: Segment[], width: number): Segment[] {
  * has its trailing numbers split off when that gives the table's column count.
  */
 function alignedTable(parsed: readonly ParsedLine[], from: number): TextTable | Retry | undefined {
-  const rowLike = (line: ParsedLine) => line.kind === 'tabs' || line.kind === 'spaces' || (line.kind === 'text' && trailingNumbers(line.cells[0]!).length >= 2);
+  const rowLike = (line: ParsedLine) => line.kind === 'tabs' || line.kind === 'spaces' || (line.kind === 'text' && typedRow(line.cells[0]!));
   const numbered = (line: ParsedLine) =>
     (line.kind === 'tabs' || line.kind === 'spaces' || line.kind === 'text') &&
     (line.kind === 'text' || line.cells.some((cell, column) => isNumeric(cell.text) && !(column === 0 && isRowNumber(cell.text))));
@@ -322,6 +322,20 @@ function trailingNumbers(segment: Segment): Segment[] {
   for (let k = tokens.length - 1; k >= 0 && isNumeric(tokens[k]!.text); k--) numbers.unshift(tokens[k]!);
   return numbers;
 }
+
+/**
+ * A row typed with single spaces: a short label, then two numbers or more ("Mức 3 5120 4875 245 95,2%"). A sentence
+ * that happens to end with two ("… ở nhóm thủ tục khai tử là 52,2% (1.402/2.687).") is prose after the table.
+ */
+function typedRow(segment: Segment): boolean {
+  const numbers = trailingNumbers(segment);
+  if (numbers.length < 2) return false;
+  const label = segment.text.slice(0, numbers[0]!.start - segment.start);
+  return label.length <= MAX_TYPED_LABEL && !/[;:.,]\s/u.test(label);
+}
+
+/** A row label typed before its numbers is a name ("Xã Phú Lâm", "Đăng ký thường trú"), never a sentence. */
+const MAX_TYPED_LABEL = 60;
 
 /** Splits the last cell's trailing numbers into cells of their own, when that gives exactly `width` cells. */
 function splitTrailingNumbers(cells: Segment[], width: number): Segment[] | undefined {
