@@ -235,6 +235,16 @@ describe('readPdf on other layouts', () => {
     expect(doc.blocks.filter((block) => block.kind === 'table' && allText(block).includes('nhiệm vụ'))).toHaveLength(0);
   });
 
+  it.each(['lettered-titles.a.pdf', 'lettered-titles.b.pdf'])('keeps each short "b) …" title of %s apart from the paragraph under it', async (name) => {
+    const doc = await read(join(DATA, name));
+    const texts = doc.blocks.map(allText);
+    for (const title of ['a) Giải quyết thủ tục hành chính', 'b) Cấp thẻ Căn cước, tài khoản định danh điện tử', 'c) Tuyên truyền']) {
+      const at = texts.indexOf(title);
+      expect(at, title).toBeGreaterThanOrEqual(0);
+      expect(texts[at + 1]).toMatch(/^(?:Trong tháng, |Đài truyền thanh)/u);
+    }
+  });
+
   it('keeps "ƣ" (U+01A3) as the text layer has it', async () => {
     const doc = await read(join(DATA, 'u01a3.pdf'));
     const text = doc.blocks.map(allText).join('\n');

@@ -116,6 +116,9 @@ export function blockBreak(previous: PdfLine, line: PdfLine, layoutOf: LayoutOf)
   // A section title ("2. Kết quả giải quyết thủ tục hành chính") ends its own block without punctuation.
   if (ended && (ROMAN_MARKER.test(previous.text) || NUMBER_MARKER.test(previous.text))) return 'title';
   if (ended && isUpperCase(previous.text) !== isUpperCase(line.text)) return 'case-change';
+  // "b) Cấp thẻ Căn cước, tài khoản định danh điện tử" then "Mười tháng năm 2024, …" under its marker or indented as
+  // a paragraph: a lettered or bulleted title that ends short; an item's own text wrapping would fill the line first.
+  if (ended && line.page === previous.page && startsWithMarker(previous.text) && line.x > previous.x - 0.5 * line.size) return 'item-title';
   // A centred title followed by body text, or body text followed by a centred title; not a full
   // line followed by the centred rest of a title.
   const centredBefore = isCentered(previous, before);

@@ -14,6 +14,8 @@
  *   hanging-list.a.pdf  hanging-list.src through the corpus's Word-and-LibreOffice producer, made apart with
  *                       npx tsx scripts/corpus/make.ts --src test/data/pdf/hanging-list.src --out test/data/pdf --producers a.pdf
  *                       ("- Xã …" items whose "+" sub-items hang one indent further in)
+ *   lettered-titles.a.pdf, lettered-titles.b.pdf  lettered-titles.src through both corpus PDF producers, made the same
+ *                       way (--producers a.pdf,b.pdf): "a) …" titles each followed by its paragraph
  *   u01a3.pdf           text typed with "ƣ" (U+01A3) for "ư", as seed 002's text layer reads
  *   partly-scanned.pdf  layout.pdf plus a page that is only an image
  *   scan-only.pdf       one image-only page;  blank.pdf  one page with nothing on it
