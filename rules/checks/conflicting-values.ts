@@ -40,6 +40,8 @@ export default defineCheck({
     const key = (quantity: Quantity) =>
       [quantity.metric, quantity.unit, year(quantity) ?? '', quantity.procedure ?? '', quantity.field ?? '', quantity.subject ?? '', quantity.cumulative ? `cum:${quantity.asOf ?? ''}` : (quantity.period ?? '')].join('|');
     const order = new Map(candidates.map((quantity, index) => [quantity, index]));
+    // Cells of a table's total row: the rows above them are their parts.
+    const tableTotals = new Set(context.quantities.filter((quantity) => quantity.partKind === 'table' && quantity.tablePart === 'column').map((quantity) => quantity.parentId));
     for (const group of groupBy(candidates, key).values()) {
       // Mentions grouped by value: a value repeated ten thousand times is compared once with each other value.
       const values = [...groupBy(group, (quantity) => String(quantity.value)).values()];
@@ -62,6 +64,25 @@ export default defineCheck({
       }
     }
 
+    // A table that does not say its figures are running totals may still hold the one the prose gives as of a date
+    // ("Lũy kế đến ngày 30/11/2024, … kích hoạt 318.241 tài khoản" above a "Toàn tỉnh" row of 318.214): compared
+    // across that difference only as a slip of the pen.
+    const reported = new Set<string>();
+    for (const cell of candidates.filter((quantity) => tableTotals.has(quantity.id) && !quantity.cumulative && quantity.period === undefined)) {
+      const scope = (quantity: Quantity) => [quantity.metric, quantity.unit, year(quantity) ?? '', quantity.procedure ?? '', quantity.field ?? '', quantity.subject ?? ''].join('|');
+      const prose = candidates.find((quantity) => quantity.cumulative && scope(quantity) === scope(cell) && quantity.value !== cell.value && proseAndTableTotal(quantity, cell));
+      if (!prose || reported.has(`${prose.id}|${cell.id}`)) continue;
+      reported.add(`${prose.id}|${cell.id}`);
+      const [first, second] = [prose, cell].sort((x, y) => order.get(x)! - order.get(y)!) as [Quantity, Quantity];
+      context.report({
+        messageId: 'conflict',
+        data: { qualifiers: prose.asOf ? ` (đến ${prose.asOf})` : '', first: first.value, firstRaw: first.raw, second: second.value, secondRaw: second.raw },
+        values: [first.value, second.value],
+        figures: [first, second],
+        why: whyOneFact(first, second),
+      });
+    }
+
     /** The first two mentions, one of each value, that the text marks as one fact (a few mentions of each suffice). */
     function mentionsOfOneFact(firstValue: readonly Quantity[], secondValue: readonly Quantity[]): [Quantity, Quantity] | undefined {
       for (const a of firstValue.slice(0, MENTIONS_COMPARED)) {
@@ -81,6 +102,7 @@ export default defineCheck({
       if (sameTable(a, b)) return false;
       if (hasOwnScope(a)) return true;
       if (isSize(a) && isSize(b)) return true;
+      if (proseAndTableTotal(a, b)) return true;
       // Without a scope of their own, two counts of one measure may be two facts (a field, a stage); the same words
       // around a nearly equal number — a slip of the pen — say it is one fact mistyped.
       return similarWords(a, b) && slipApart(a.value, b.value);
@@ -97,14 +119,27 @@ export default defineCheck({
       // "thôn 3 có 120 hộ" is the size of a village, one of a list, not of the unit.
       return at >= 0 && SIZE_STATEMENT.test(before) && !SUBUNIT_SIZE.test(before);
     }
+    /**
+     * "toàn tỉnh đã cấp 331.644 thẻ" and the "Toàn tỉnh" row of the table below: the whole's figure said in prose and
+     * in the total row, for the same measure and scope. Differing as a slip of the pen, one of them is mistyped.
+     */
+    function proseAndTableTotal(a: Quantity, b: Quantity): boolean {
+      const [cell, prose] = tableTotals.has(a.id) ? [a, b] : [b, a];
+      return tableTotals.has(cell.id) && !prose.evidence.includes('|') && prose.parentId === undefined && slipApart(a.value, b.value);
+    }
     function whyOneFact(a: Quantity, b: Quantity): string {
       if (hasOwnScope(a)) return 'Cùng chỉ tiêu và cùng phạm vi (năm, thủ tục, lĩnh vực hoặc đơn vị).';
       if (isSize(a) && isSize(b)) return 'Cả hai câu đều nêu quy mô của đơn vị.';
+      if (proseAndTableTotal(a, b)) return 'Cùng chỉ tiêu và phạm vi, nêu trong câu văn và ở dòng tổng của bảng; hai giá trị chỉ khác nhau như một lỗi đánh máy.';
       return 'Cùng chỉ tiêu, cùng kỳ, hai câu dùng cùng những từ quanh con số, và hai giá trị chỉ khác nhau như một lỗi đánh máy (đảo hoặc sai một chữ số).';
     }
   },
   tests: {
     valid: [
+      {
+        name: 'a table of some units only: its total is not the whole the prose states',
+        text: 'UBND HUYỆN ĐỒNG XUÂN\nBÁO CÁO kết quả tháng 9\nLũy kế đến ngày 30/9, toàn huyện đã cấp 12.418 thẻ Căn cước.\nKết quả tại 02 xã được kiểm tra:\nXã\tThẻ Căn cước đã cấp\nXã An Phú\t3.210\nXã An Hòa\t2.308\nCộng\t5.518',
+      },
       { name: 'seed 001: 8344 accounts restated with the same value', text: 'Đã đăng ký cho 8344 tài khoản định danh điện tử.\nĐến nay đã cấp 8344 tài khoản định danh điện tử.' },
       { name: 'seed 003: 120 and 256 received dossiers in different sections', text: '2.1. Công tác đăng ký quản lý cư trú\n- Tổng số hồ sơ tiếp nhận: 120 hồ sơ\n2.2. Kết quả thực hiện quy trình phối hợp\n- Số lượng hồ sơ đăng ký lần đầu dịch vụ công liên thông: 256 hồ sơ.' },
       { name: 'parts of a total are not restatements of it', text: '+ Đăng ký kết hôn: 89 trường hợp, đã giải quyết 89 hồ sơ (trong đó đăng ký mới 83, đăng ký lại 6).' },
@@ -114,6 +149,16 @@ export default defineCheck({
       { name: 'different years', text: 'Năm 2022: 6.065/6588 hồ sơ = 92%;\nNăm 2023: 6.702/6.715 hồ sơ = 99%;' },
     ],
     invalid: [
+      {
+        name: 'the whole said in prose and in the total row of the table below, one digit apart',
+        text: 'UBND HUYỆN ĐỒNG XUÂN\nBÁO CÁO kết quả tháng 9\nLũy kế đến ngày 30/9, toàn huyện đã cấp 12.418 thẻ Căn cước.\nBảng 1. Kết quả lũy kế đến ngày 30/9\nXã\tThẻ Căn cước đã cấp\nXã An Phú\t7.210\nXã An Hòa\t5.308\nToàn huyện\t12.518',
+        errors: [{ messageId: 'conflict', values: [12418, 12518] }],
+      },
+      {
+        name: 'a running total in prose and a table that does not say it is one, two digits swapped',
+        text: 'UBND HUYỆN ĐỒNG XUÂN\nBÁO CÁO kết quả tháng 9\nLũy kế đến ngày 30/9, toàn huyện đã cấp 12.418 thẻ Căn cước.\nKết quả theo xã:\nXã\tThẻ Căn cước đã cấp\nXã An Phú\t7.210\nXã An Hòa\t5.271\nToàn huyện\t12.481',
+        errors: [{ messageId: 'conflict', values: [12418, 12481] }],
+      },
       {
         name: 'seed 004: digitised in 2023 stated as 6.702 and as 6589',
         text: '- Số hoá đầu vào hồ sơ giải quyết TTHC:\nNăm 2023: 6.702/6.715 hồ sơ = 99,8%;\n3. Về thực hiện dịch vụ công trực tuyến\nTrong năm 2023 thực hiện số hóa 6589 TTHC tiếp nhận, đạt tỷ lệ 100%.',
