@@ -17,14 +17,22 @@ export default defineRelation({
       requires: [['tasks.completed']],
       pending: 'tasks.unfinished',
       complete: 'tasks.completed',
+      statusAsOf: true,
     },
   ],
   examples: {
     consistent: [
       '- Tổng số nhiệm vụ được giao: 35;\n- Tổng số nhiệm vụ đã hoàn thành: 16;\n- Tổng số nhiệm vụ thực hiện thường xuyên: 17;\n- Tổng số nhiệm vụ đang triển khai: 2;',
       'Năm 2025, xã được giao 24 nhiệm vụ, trong đó đã hoàn thành 20 nhiệm vụ, chưa hoàn thành 4 nhiệm vụ (đang thực hiện 3, quá hạn 1).',
+      'Năm 2025, xã được giao 18 nhiệm vụ; đến ngày 15/6/2025 đã hoàn thành 9 nhiệm vụ, đang thực hiện 6 nhiệm vụ, thực hiện thường xuyên 3 nhiệm vụ.',
     ],
     inconsistent: [
+      {
+        // The statuses on a day are the year's tasks': dated, they still add up to them.
+        text: 'Năm 2025, xã được giao 18 nhiệm vụ; đến ngày 15/6/2025 đã hoàn thành 9 nhiệm vụ, đang thực hiện 8 nhiệm vụ, thực hiện thường xuyên 3 nhiệm vụ.',
+        check: 'sum-mismatch',
+        values: [18, 9, 8, 3],
+      },
       {
         text: '- Tổng số nhiệm vụ được giao: 35;\n- Tổng số nhiệm vụ đã hoàn thành: 18;\n- Tổng số nhiệm vụ thực hiện thường xuyên: 17;\n- Tổng số nhiệm vụ đang triển khai: 2;',
         check: 'sum-mismatch',

@@ -41,6 +41,12 @@ export const PartitionSchema = z.strictObject({
   complete: z.string().min(1).optional(),
   /** Which check speaks when the parts stated side by side (not linked by a breakdown marker) disagree. */
   sideBySideCheck: z.enum(['sum-mismatch', 'reconciliation']).default('sum-mismatch'),
+  /**
+   * The parts are the whole's status on a day, which the text may date while the whole is a period's ("năm 2024,
+   * xã được giao 20 nhiệm vụ; đến ngày 10/6/2024 đã hoàn thành 11, đang thực hiện 05 …"): a part dated so is still
+   * the whole's.
+   */
+  statusAsOf: z.boolean().default(false),
 });
 export type Partition = z.output<typeof PartitionSchema>;
 

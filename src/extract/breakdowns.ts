@@ -355,13 +355,23 @@ class Linker {
       (this.yearOf(candidate) ?? null) === (this.yearOf(part) ?? null) &&
       (candidate.procedure ?? null) === (part.procedure ?? null) &&
       (candidate.subject ?? null) === (part.subject ?? null) &&
-      (candidate.cumulative ?? false) === (part.cumulative ?? false) &&
+      ((candidate.cumulative ?? false) === (part.cumulative ?? false) || this.isStatusOnADay(part, candidate)) &&
       (candidate.period ?? null) === (part.period ?? null) &&
       (candidate.field ?? null) === (part.field ?? null) &&
       // Inferred links only where they can hold: 2 in progress beside "0 chưa hoàn thành" are a status of
       // their own, not a part of the zero (that claim is status-contradiction's to judge).
       candidate.value >= part.value &&
       !candidate.uncertain
+    );
+  }
+
+  /** "đến ngày 10/6/2024 đã hoàn thành 11" beside the year's 20 tasks: a dated status of a whole the relations say may be dated so. */
+  private isStatusOnADay(part: Quantity, whole: Quantity): boolean {
+    return (
+      part.asOf !== undefined &&
+      !whole.cumulative &&
+      this.rules.relations.partitionsOf(whole.metric!, part.metric!).some((partition) => partition.statusAsOf) &&
+      (whole.year === undefined || part.asOf.startsWith(`${whole.year}-`))
     );
   }
 
