@@ -34,6 +34,11 @@ export default defineRelation({
         values: [18, 9, 8, 3],
       },
       {
+        text: 'Năm 2025, phường được giao 28 nhiệm vụ. Đến nay đã hoàn thành 19 nhiệm vụ; 06 nhiệm vụ thực hiện thường xuyên; 05 nhiệm vụ đang triển khai.',
+        check: 'sum-mismatch',
+        values: [28, 19, 6, 5],
+      },
+      {
         text: '- Tổng số nhiệm vụ được giao: 35;\n- Tổng số nhiệm vụ đã hoàn thành: 18;\n- Tổng số nhiệm vụ thực hiện thường xuyên: 17;\n- Tổng số nhiệm vụ đang triển khai: 2;',
         check: 'sum-mismatch',
         values: [35, 18, 17, 2],

@@ -365,13 +365,16 @@ class Linker {
     );
   }
 
-  /** "đến ngày 10/6/2024 đã hoàn thành 11" beside the year's 20 tasks: a dated status of a whole the relations say may be dated so. */
+  /**
+   * "đến ngày 10/6/2024 đã hoàn thành 11" or "Đến nay đã hoàn thành 19" beside the year's 20 tasks: a status on a day
+   * of a whole the relations say may be dated so.
+   */
   private isStatusOnADay(part: Quantity, whole: Quantity): boolean {
     return (
-      part.asOf !== undefined &&
+      part.cumulative === true &&
       !whole.cumulative &&
       this.rules.relations.partitionsOf(whole.metric!, part.metric!).some((partition) => partition.statusAsOf) &&
-      (whole.year === undefined || part.asOf.startsWith(`${whole.year}-`))
+      (whole.year === undefined || part.asOf === undefined || part.asOf.startsWith(`${whole.year}-`))
     );
   }
 
