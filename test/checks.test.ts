@@ -7,6 +7,7 @@ import { documentFromReportText } from '../src/check/report-text.ts';
 import { extractQuantities } from '../src/extract/index.ts';
 import { relationIndex } from '../src/check/index.ts';
 import { FindingSchema } from '../src/model/index.ts';
+import { processBytes } from '../src/pipeline/index.ts';
 
 /**
  * Every check's own cases, ESLint's RuleTester style: each `valid` report snippet yields no finding of the
@@ -64,3 +65,15 @@ describe('consistency checks', () => {
 function messageIdOf(messages: Record<string, string>, message: string): string | undefined {
   return Object.entries(messages).find(([, template]) => template.split(/\{\{\s*\w+\s*\}\}/u).every((piece) => message.includes(piece)))?.[0];
 }
+
+describe('conflicting-values on a file as read', () => {
+  // The snippets above share one line per paragraph; a TXT file (or a PDF) keeps each line's number, so a sentence
+  // wrapped over two lines puts its two values on two lines, still one statement of two facts.
+  it('takes one sentence wrapped over two lines as two facts', async () => {
+    const text = 'UBND XÃ AN PHÚ\nBÁO CÁO tháng 5 năm 2025\nTrong tháng, Công an xã tiếp nhận 46 hồ sơ đăng ký thường trú của công dân chuyển đến từ ngoài tỉnh\nvà tiếp nhận 64 hồ sơ đăng ký thường trú của công dân chuyển đến trong tỉnh.\n';
+    const { result } = await processBytes(new TextEncoder().encode(text), 'bao-cao.txt');
+    const received = result.figures.filter((figure) => figure.metric === 'dossiers.received');
+    expect(received.map((figure) => [figure.value, figure.procedure, figure.location.line])).toEqual([[46, 'thuong-tru', 3], [64, 'thuong-tru', 4]]);
+    expect(result.findings.filter((finding) => finding.rule === 'conflicting-values')).toEqual([]);
+  });
+});

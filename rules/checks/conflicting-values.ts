@@ -98,7 +98,8 @@ export default defineCheck({
     function oneFact(a: Quantity, b: Quantity): boolean {
       // One sentence, row or paragraph that states two values of a measure states two facts.
       // (Quotes are windows around each number, so the line, not the quote, says it is one sentence.)
-      if (a.location.page === b.location.page && a.location.line === b.location.line) return false;
+      // A PDF wraps one sentence over lines: the statement it belongs to, not the line, says so there.
+      if (a.location.page === b.location.page && (a.location.line === b.location.line || a.evidence === b.evidence)) return false;
       if (sameTable(a, b)) return false;
       if (hasOwnScope(a)) return true;
       if (isSize(a) && isSize(b)) return true;
