@@ -245,6 +245,17 @@ describe('readPdf on other layouts', () => {
     }
   });
 
+  it('keeps a numbered item that runs over the page break at its hanging indent in one block', async () => {
+    // item-over-pages.src: eight items "1." … "8."; one of them is cut by the page break.
+    const doc = await read(join(DATA, 'item-over-pages.b.pdf'));
+    const texts = doc.blocks.map(allText);
+    const first = texts.findIndex((text) => text.startsWith('1. '));
+    expect(texts.slice(first, first + 9).map((text) => text.slice(0, 3))).toEqual(['1. ', '2. ', '3. ', '4. ', '5. ', '6. ', '7. ', '8. ', 'Các']);
+    expect(texts.filter((text) => /^\d\. .*\.$/u.test(text))).toHaveLength(8);
+    // The break is inside the list: its items start on two pages.
+    expect(new Set(doc.blocks.slice(first, first + 8).map((block) => block.location.page)).size).toBe(2);
+  });
+
   it('keeps "ƣ" (U+01A3) as the text layer has it', async () => {
     const doc = await read(join(DATA, 'u01a3.pdf'));
     const text = doc.blocks.map(allText).join('\n');

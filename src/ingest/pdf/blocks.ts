@@ -132,7 +132,10 @@ export function blockBreak(previous: PdfLine, line: PdfLine, layoutOf: LayoutOf)
       return 'indent';
     }
   } else {
-    if (line.x > here.left + INDENT_EM * line.size) return 'indent-after-page-break';
+    // An item that runs over the page break goes on at its hanging indent ("6. Triển khai … an sinh" / "xã hội."),
+    // which is no paragraph's first-line indent.
+    const itemGoesOn = startsWithMarker(previous.text) && !ended && !SENTENCE_END.test(previous.text);
+    if (line.x > here.left + INDENT_EM * line.size && !itemGoesOn) return 'indent-after-page-break';
     if (ended) return 'ended-before-page-break';
   }
   return undefined;

@@ -16,6 +16,8 @@
  *                       ("- Xã …" items whose "+" sub-items hang one indent further in)
  *   lettered-titles.a.pdf, lettered-titles.b.pdf  lettered-titles.src through both corpus PDF producers, made the same
  *                       way (--producers a.pdf,b.pdf): "a) …" titles each followed by its paragraph
+ *   item-over-pages.b.pdf  item-over-pages.src laid out by the pdfkit producer, as table-over-pages.b.pdf: a numbered
+ *                       item that runs over the page break at its hanging indent
  *   u01a3.pdf           text typed with "ƣ" (U+01A3) for "ư", as seed 002's text layer reads
  *   partly-scanned.pdf  layout.pdf plus a page that is only an image
  *   scan-only.pdf       one image-only page;  blank.pdf  one page with nothing on it
@@ -275,7 +277,9 @@ try {
   copyFileSync(await toPdf(borderlessDocument, 'borderless'), join(outDir, 'borderless.pdf'));
   copyFileSync(await toPdf(u01a3Document, 'u01a3'), join(outDir, 'u01a3.pdf'));
   copyFileSync(await toPdf(longTableDocument, 'long-table'), join(outDir, 'long-table.pdf'));
-  writeFileSync(join(outDir, 'table-over-pages.b.pdf'), await renderPdfB(parseSource(readFileSync(join(outDir, 'table-over-pages.src'), 'utf8'))));
+  for (const name of ['table-over-pages', 'item-over-pages']) {
+    writeFileSync(join(outDir, `${name}.b.pdf`), await renderPdfB(parseSource(readFileSync(join(outDir, `${name}.src`), 'utf8'))));
+  }
 
   // A page that is only a picture of page 1, appended after the text pages: a partly scanned report.
   execFileSync('pdftoppm', ['-r', '72', '-gray', '-jpeg', '-jpegopt', 'quality=50', '-f', '1', '-l', '1', layoutPdf, join(work, 'scan')]);
