@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_RULES } from '../rules/checks/index.ts';
@@ -65,6 +65,17 @@ describe('consistency checks', () => {
 function messageIdOf(messages: Record<string, string>, message: string): string | undefined {
   return Object.entries(messages).find(([, template]) => template.split(/\{\{\s*\w+\s*\}\}/u).every((piece) => message.includes(piece)))?.[0];
 }
+
+describe('count-list-mismatch on a Word list as read', () => {
+  // test/data/docx/word-lists.a.docx: word-lists.src through the corpus's Word producer
+  // (npx tsx scripts/corpus/make.ts --src test/data/docx/word-lists.src --out test/data/docx --producers a.docx).
+  // Word keeps list numbering out of the text: three bullets, then the lettered title "e) Làm sạch dữ liệu".
+  it('does not count the next lettered item as a fourth bullet, and still finds a list longer than announced', async () => {
+    const bytes = readFileSync(join(import.meta.dirname, 'data/docx/word-lists.a.docx'));
+    const { result } = await processBytes(new Uint8Array(bytes), 'word-lists.a.docx');
+    expect(result.findings.filter((finding) => finding.rule === 'count-list-mismatch').map((finding) => finding.values)).toEqual([[2, 3]]);
+  });
+});
 
 describe('conflicting-values on a file as read', () => {
   // The snippets above share one line per paragraph; a TXT file (or a PDF) keeps each line's number, so a sentence

@@ -143,7 +143,9 @@ function itemsBelow(blocks: readonly Block[], index: number, noun: string): stri
     // An item's kind: its level and its marker's shape ("-", "x)", "x."), so "e) Làm sạch dữ liệu" after three "-" items is no fourth.
     const typed = /^\s*([-+•–*]|[a-zđ]\)|\d{1,2}[.)])\s/u.exec(block.text)?.[1];
     const shape = (marker: string | undefined) => marker?.replace(/[a-zđ0-9]+/giu, 'x');
-    const marker = block.kind === 'list-item' ? `${block.level}${shape(block.marker ?? typed) ?? ''}` : shape(typed);
+    // A Word list keeps its numbering out of the text: a bulleted list and a lettered one differ by being ordered.
+    const wordList = block.kind === 'list-item' && block.ordered !== undefined ? (block.ordered ? '#' : '•') : '';
+    const marker = block.kind === 'list-item' ? `${block.level}${shape(block.marker ?? typed) ?? wordList}` : shape(typed);
     if (marker === undefined) break;
     level ??= marker;
     if (marker !== level) {

@@ -9,6 +9,9 @@
  * The unusable files need LibreOffice (soffice) and Debian's /usr/bin/python3 with the `uno` module:
  * a password-protected DOCX, a Word 97 .doc and an RTF are real LibreOffice output renamed to .docx,
  * because that is how they reach an inbox.
+ *
+ * word-lists.a.docx is made apart, from word-lists.src, by the corpus's Word producer:
+ *   npx tsx scripts/corpus/make.ts --src test/data/docx/word-lists.src --out test/data/docx --producers a.docx
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
