@@ -104,8 +104,7 @@ export function partGroups(quantities: readonly Quantity[], byId: ReadonlyMap<st
  */
 function completeByParallelSplit(group: PartGroup, groups: readonly PartGroup[]): void {
   if (group.exhaustive || group.partition || group.parts.length < 2) return;
-  const sum = (parts: readonly Quantity[]) => parts.reduce((total, part) => total + part.value, 0);
-  if (sum(group.parts) >= group.total.value) return;
+  if (sums(group).parts >= group.total.value) return;
   const partner = groups.find(
     (other) =>
       other !== group &&
@@ -113,7 +112,7 @@ function completeByParallelSplit(group: PartGroup, groups: readonly PartGroup[])
       other.parts.length === group.parts.length &&
       other.total.evidence === group.total.evidence &&
       (other.total.location.page ?? 0) === (group.total.location.page ?? 0) &&
-      sum(other.parts) === other.total.value &&
+      sums(other).parts === other.total.value &&
       sideBySideParts(group.parts, other.parts),
   );
   if (!partner) return;

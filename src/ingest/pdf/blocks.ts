@@ -274,11 +274,12 @@ function continuesTable(previous: TableBlock, next: TableBlock): boolean {
  * or undefined. At most three such lines: a header is a few lines high.
  */
 function tableContinuedUnderRepeatedLines(blocks: readonly Block[], next: TableBlock): number | undefined {
+  if (blocks[blocks.length - 1]?.kind === 'table') return undefined;
   for (let between = 1; between <= 3; between++) {
     const at = blocks.length - 1 - between;
     const previous = blocks[at];
     if (previous === undefined) return undefined;
-    if (blocks.slice(at + 1).some((block) => block.kind === 'table')) return undefined;
+    // Lines between: the blocks after `at` were looked at already and none was a table.
     if (previous.kind !== 'table') continue;
     const lastRow = previous.rows[previous.rows.length - 1]!;
     const repeated = blocks.slice(at + 1);
@@ -332,12 +333,13 @@ export function buildBlocks(
       if (table.rows.length === 0) continue;
       const block = tableBlock(table, fontNames);
       const previous = blocks[blocks.length - 1];
-      const repeatedLines = previous?.kind === 'table' ? undefined : tableContinuedUnderRepeatedLines(blocks, block);
-      if (previous?.kind === 'table' && continuesTable(previous, block)) appendRows(previous, block);
-      else if (repeatedLines !== undefined) {
+      const repeatedLines = previous?.kind === 'table' && continuesTable(previous, block) ? 0 : tableContinuedUnderRepeatedLines(blocks, block);
+      if (repeatedLines === undefined) blocks.push(block);
+      else {
+        // The repeated header lines go; the rows join the table they continue.
         blocks.splice(blocks.length - repeatedLines, repeatedLines);
         appendRows(blocks[blocks.length - 1] as TableBlock, block);
-      } else blocks.push(block);
+      }
       continue;
     }
     if (tableLines.has(line)) continue;
